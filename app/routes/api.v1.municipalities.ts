@@ -1,0 +1,34 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { listMunicipalityRatings } from "../models/assessment.server";
+import { selectRound } from "../models/round-selection.server";
+
+export function loader({ request }: LoaderFunctionArgs) {
+  const selection = selectRound(new URL(request.url).searchParams.get("round"));
+  if (selection.kind === "unknown") {
+    return Response.json(
+      { error: "not_found", message: `Kartläggningsomgången "${selection.requested}" finns inte.` },
+      { status: 404 },
+    );
+  }
+  const round = selection.kind === "found" ? selection.round : null;
+  const municipalities = listMunicipalityRatings(round?.id ?? null).map((m) => ({
+    code: m.code,
+    name: m.name,
+    countyCode: m.countyCode,
+    countyName: m.countyName,
+    collaboration: m.collaboration,
+    interventionAccess: m.interventionAccess,
+    category: m.category,
+  }));
+  return Response.json({
+    round: round && {
+      id: round.id,
+      name: round.name,
+      periodStart: round.periodStart,
+      periodEnd: round.periodEnd,
+      status: round.status,
+    },
+    example: round?.example ?? false,
+    municipalities,
+  });
+}

@@ -1,0 +1,61 @@
+import type { MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { ExampleBadge } from "../components/example-banner";
+import { formatPeriodSv } from "../domain/dates";
+import { countByCategory } from "../domain/rating";
+import { listMunicipalityRatings } from "../models/assessment.server";
+import { listRounds } from "../models/round.server";
+
+const STATUS_LABELS = { planned: "Planerad", open: "Pågår", closed: "Avslutad" } as const;
+
+export function loader() {
+  return {
+    rounds: listRounds().map((r) => ({
+      ...r,
+      counts: countByCategory(listMunicipalityRatings(r.id)),
+    })),
+  };
+}
+
+export default function RoundsPage() {
+  const { rounds } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1>Kartläggningar</h1>
+      {rounds.length === 0 ? (
+        <p>Ingen kartläggning har lagts upp ännu.</p>
+      ) : (
+        <table className="data">
+          <thead>
+            <tr>
+              <th scope="col">Kartläggning</th>
+              <th scope="col">Period</th>
+              <th scope="col">Status</th>
+              <th scope="col">Bra samverkan och tillgång</th>
+              <th scope="col">Brister i tillgång till insatser</th>
+              <th scope="col">Samverkan behöver stärkas</th>
+              <th scope="col">Ej bedömda</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rounds.map((r) => (
+              <tr key={r.id}>
+                <td>
+                  <a href={`/?round=${r.id}`}>{r.name}</a> {r.example ? <ExampleBadge /> : null}
+                </td>
+                <td>{formatPeriodSv(r.periodStart, r.periodEnd)}</td>
+                <td>{STATUS_LABELS[r.status]}</td>
+                <td>{r.counts.good}</td>
+                <td>{r.counts.access_gap}</td>
+                <td>{r.counts.needs_strengthening}</td>
+                <td>{r.counts.unrated}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Kartläggningar – Samverkanskartan" }];

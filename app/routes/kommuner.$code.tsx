@@ -1,0 +1,81 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData, useRouteError } from "@remix-run/react";
+import { CategoryBadge } from "../components/category";
+import { ExampleBadge } from "../components/example-banner";
+import { formatDateTimeSv, formatPeriodSv } from "../domain/dates";
+import { COLLABORATION_LABELS, INTERVENTION_ACCESS_LABELS } from "../domain/rating";
+import { listRatingsForMunicipality } from "../models/assessment.server";
+import { getMunicipality } from "../models/register.server";
+import { ErrorPage } from "../root";
+
+export function loader({ params }: LoaderFunctionArgs) {
+  const code = params.code ?? "";
+  const municipality = /^\d{4}$/.test(code) ? getMunicipality(code) : undefined;
+  if (!municipality) {
+    throw new Response(`Det finns ingen kommun med kommunkoden "${code.slice(0, 20)}".`, { status: 404 });
+  }
+  return { municipality, ratings: listRatingsForMunicipality(code) };
+}
+
+export default function MunicipalityPage() {
+  const { municipality, ratings } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <p className="no-print">
+        <Link to="/kommuner">← Alla kommuner</Link>
+      </p>
+      <h1>{municipality.name}</h1>
+      <dl className="facts panel">
+        <dt>Kommunkod</dt>
+        <dd>{municipality.code}</dd>
+        <dt>Län</dt>
+        <dd>
+          <Link to={`/kommuner?lan=${municipality.countyCode}`}>{municipality.countyName}</Link>
+        </dd>
+      </dl>
+      <h2>Bedömningar per kartläggning</h2>
+      {ratings.length === 0 ? (
+        <p>Ingen kartläggning har gjorts ännu.</p>
+      ) : (
+        <table className="data">
+          <thead>
+            <tr>
+              <th scope="col">Kartläggning</th>
+              <th scope="col">Samverkan</th>
+              <th scope="col">Tillgång till insatser</th>
+              <th scope="col">Kategori</th>
+              <th scope="col">Kommentar</th>
+              <th scope="col">Senast ändrad</th>
+            </tr>
+          </thead>
+          <tbody>
+            {ratings.map((r) => (
+              <tr key={r.roundId}>
+                <td>
+                  {r.roundName} {r.example ? <ExampleBadge /> : null}
+                  <br />
+                  <span className="muted">{formatPeriodSv(r.periodStart, r.periodEnd)}</span>
+                </td>
+                <td>{r.collaboration ? COLLABORATION_LABELS[r.collaboration] : "–"}</td>
+                <td>{r.interventionAccess ? INTERVENTION_ACCESS_LABELS[r.interventionAccess] : "–"}</td>
+                <td>
+                  <CategoryBadge category={r.category} />
+                </td>
+                <td>{r.comment || <span className="muted">–</span>}</td>
+                <td>{r.updatedAt ? formatDateTimeSv(r.updatedAt) : "–"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.municipality.name} – Samverkanskartan` : "Kommunen finns inte – Samverkanskartan" },
+];
+
+export function ErrorBoundary() {
+  return <ErrorPage error={useRouteError()} />;
+}

@@ -1,0 +1,47 @@
+import { migrateDatabase, type Db } from "../../db/client.server";
+import { registerCounties, registerMunicipalities } from "../../data/register";
+import { loadRegister } from "../models/register.server";
+import { ensureExampleRound } from "../models/round.server";
+import { createUser, hasAdmin } from "../models/user.server";
+import { SYSTEM_ACTOR } from "../models/audit.server";
+import { generatePassword, hashPassword } from "./password.server";
+
+export const DEFAULT_ADMIN_EMAIL = "admin@samverkanskartan.local";
+
+type Options = {
+  seedExample: boolean;
+  adminEmail?: string;
+  adminPassword?: string;
+  /** Where the one-time generated password goes (the console at start). */
+  print?: (line: string) => void;
+};
+
+/**
+ * Everything a first start needs, safe to run on every start: migrations, the register, the example
+ * round (unless switched off) and a first admin account.
+ */
+export async function prepareDatabase(db: Db, options: Options) {
+  migrateDatabase(db);
+  const registerChanges = loadRegister(db, { counties: registerCounties, municipalities: registerMunicipalities });
+  const example = options.seedExample ? ensureExampleRound(db) : undefined;
+
+  let adminCreated: { email: string; generatedPassword?: string } | undefined;
+  if (!hasAdmin(db)) {
+    const email = options.adminEmail ?? DEFAULT_ADMIN_EMAIL;
+    const generated = options.adminPassword ? undefined : generatePassword();
+    const password = options.adminPassword ?? generated!;
+    const passwordHash = await hashPassword(password);
+    createUser(
+      db,
+      { email, name: "Administratör", roles: ["admin"], passwordHash, mustChangePassword: !!generated },
+      SYSTEM_ACTOR,
+    );
+    adminCreated = { email, generatedPassword: generated };
+    if (generated) {
+      options.print?.(
+        `Ett administratörskonto har skapats: ${email} med lösenordet ${generated} (visas bara nu; byt det vid första inloggningen).`,
+      );
+    }
+  }
+  return { registerChanges, exampleRoundCreated: example?.created ?? false, adminCreated };
+}

@@ -1,0 +1,49 @@
+import path from "node:path";
+import { z } from "zod";
+
+const booleanFlag = z
+  .enum(["0", "1", "true", "false", ""])
+  .optional()
+  .transform((v) => (v === undefined || v === "" ? undefined : v === "1" || v === "true"));
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default("0.0.0.0"),
+  DATABASE_PATH: z.string().min(1).default("db/data/samverkanskartan.sqlite"),
+  SEED_EXAMPLE: booleanFlag,
+  ADMIN_EMAIL: z.string().email().optional(),
+  ADMIN_PASSWORD: z.string().optional(),
+  SESSION_SECRET: z.string().min(32).optional(),
+  /** Set to 1 only for plain-HTTP trials: cookies then lose their Secure flag. */
+  INSECURE_COOKIES: booleanFlag,
+  SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(12),
+  GEO_SOURCE_URL: z.string().url().optional(),
+  MAP_TILE_URL: z.string().url().optional(),
+  MAP_TILE_ATTRIBUTION: z.string().optional(),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+});
+
+export type Env = z.infer<typeof schema> & { databasePath: string };
+
+let cached: Env | undefined;
+
+/** Parses the environment once; throws a readable error naming each bad variable. */
+export function getEnv(): Env {
+  if (cached) return cached;
+  const parsed = schema.safeParse(
+    Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== "")),
+  );
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new Error(`Ogiltig konfiguration: ${problems}`);
+  }
+  cached = { ...parsed.data, databasePath: path.resolve(parsed.data.DATABASE_PATH) };
+  return cached;
+}
+
+/** For tests that change the environment between cases. */
+export function resetEnvCache() {
+  cached = undefined;
+}

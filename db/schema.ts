@@ -1,0 +1,241 @@
+import { relations, sql } from "drizzle-orm";
+import {
+  index,
+  integer,
+  primaryKey,
+  real,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/sqlite-core";
+
+/** Timestamps are ISO 8601 strings in UTC (sortable, readable in a backup). */
+const createdAt = () =>
+  text("created_at")
+    .notNull()
+    .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`);
+
+export const counties = sqliteTable("counties", {
+  /** Official two-digit county code (länskod), e.g. "14". */
+  code: text("code").primaryKey(),
+  /** Official name, e.g. "Västra Götalands län". */
+  name: text("name").notNull(),
+});
+
+export const municipalities = sqliteTable(
+  "municipalities",
+  {
+    /** Official four-digit municipality code (kommunkod), e.g. "0114". */
+    code: text("code").primaryKey(),
+    name: text("name").notNull(),
+    countyCode: text("county_code")
+      .notNull()
+      .references(() => counties.code),
+    /** Representative point, used when no borders have been imported. */
+    latitude: real("latitude").notNull(),
+    longitude: real("longitude").notNull(),
+  },
+  (t) => [index("municipalities_county_idx").on(t.countyCode)],
+);
+
+export const ROUND_STATUSES = ["planned", "open", "closed"] as const;
+export type RoundStatus = (typeof ROUND_STATUSES)[number];
+
+export const mappingRounds = sqliteTable(
+  "mapping_rounds",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    name: text("name").notNull(),
+    /** First and last day of the period the round describes (YYYY-MM-DD). */
+    periodStart: text("period_start").notNull(),
+    periodEnd: text("period_end").notNull(),
+    status: text("status", { enum: ROUND_STATUSES }).notNull().default("planned"),
+    /** Example data, not the agency's real assessments: every page that shows it says so. */
+    example: integer("example", { mode: "boolean" }).notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("mapping_rounds_name_uq").on(t.name)],
+);
+
+export const COLLABORATION_LEVELS = ["good", "needs_strengthening"] as const;
+export type Collaboration = (typeof COLLABORATION_LEVELS)[number];
+export const INTERVENTION_ACCESS_LEVELS = ["satisfactory", "unsatisfactory"] as const;
+export type InterventionAccess = (typeof INTERVENTION_ACCESS_LEVELS)[number];
+
+export const assessments = sqliteTable(
+  "assessments",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    roundId: integer("round_id")
+      .notNull()
+      .references(() => mappingRounds.id),
+    municipalityCode: text("municipality_code")
+      .notNull()
+      .references(() => municipalities.code),
+    collaboration: text("collaboration", { enum: COLLABORATION_LEVELS }).notNull(),
+    interventionAccess: text("intervention_access", {
+      enum: INTERVENTION_ACCESS_LEVELS,
+    }).notNull(),
+    comment: text("comment").notNull().default(""),
+    updatedBy: integer("updated_by").references(() => users.id),
+    updatedAt: text("updated_at").notNull(),
+    /** Optimistic locking: a write must name the version it read. */
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [
+    uniqueIndex("assessments_round_municipality_uq").on(t.roundId, t.municipalityCode),
+    index("assessments_municipality_idx").on(t.municipalityCode),
+  ],
+);
+
+/** Every version an assessment has had, appended on each write. */
+export const assessmentHistory = sqliteTable(
+  "assessment_history",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    assessmentId: integer("assessment_id")
+      .notNull()
+      .references(() => assessments.id),
+    roundId: integer("round_id")
+      .notNull()
+      .references(() => mappingRounds.id),
+    municipalityCode: text("municipality_code")
+      .notNull()
+      .references(() => municipalities.code),
+    collaboration: text("collaboration", { enum: COLLABORATION_LEVELS }).notNull(),
+    interventionAccess: text("intervention_access", {
+      enum: INTERVENTION_ACCESS_LEVELS,
+    }).notNull(),
+    comment: text("comment").notNull().default(""),
+    version: integer("version").notNull(),
+    changedBy: integer("changed_by").references(() => users.id),
+    changedAt: text("changed_at").notNull(),
+  },
+  (t) => [index("assessment_history_assessment_idx").on(t.assessmentId)],
+);
+
+export const ROLES = ["admin", "manager", "coordinator", "planner"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const users = sqliteTable(
+  "users",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    /** Stored lower-cased and trimmed. */
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    active: integer("active", { mode: "boolean" }).notNull().default(true),
+    mustChangePassword: integer("must_change_password", { mode: "boolean" })
+      .notNull()
+      .default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("users_email_uq").on(t.email)],
+);
+
+/** Kept apart from users so a hash is never selected by accident. */
+export const passwords = sqliteTable("passwords", {
+  userId: integer("user_id")
+    .primaryKey()
+    .references(() => users.id),
+  hash: text("hash").notNull(),
+  updatedAt: text("updated_at").notNull(),
+});
+
+export const userRoles = sqliteTable(
+  "user_roles",
+  {
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    role: text("role", { enum: ROLES }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.role] })],
+);
+
+/** The counties a coordinator may edit. */
+export const userCounties = sqliteTable(
+  "user_counties",
+  {
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    countyCode: text("county_code")
+      .notNull()
+      .references(() => counties.code),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.countyCode] })],
+);
+
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    /** Random, at least 128 bits; the cookie carries only this. */
+    id: text("id").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: text("created_at").notNull(),
+    lastSeenAt: text("last_seen_at").notNull(),
+    /** Absolute expiry, whatever the activity. */
+    expiresAt: text("expires_at").notNull(),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+/** Append-only record of every write a person makes. */
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    at: text("at").notNull(),
+    actorId: integer("actor_id").references(() => users.id),
+    /** E-mail or "system": readable even when the actor row is gone or absent. */
+    actorLabel: text("actor_label").notNull(),
+    action: text("action").notNull(),
+    entityType: text("entity_type").notNull(),
+    entityId: text("entity_id"),
+    before: text("before"),
+    after: text("after"),
+  },
+  (t) => [
+    index("audit_log_at_idx").on(t.at),
+    index("audit_log_entity_idx").on(t.entityType, t.entityId),
+    index("audit_log_actor_idx").on(t.actorId),
+  ],
+);
+
+/** Imported municipality borders as TopoJSON; the newest row is the one shown. */
+export const boundarySets = sqliteTable("boundary_sets", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  /** TopoJSON Topology with objects `municipalities` and `counties`. */
+  topology: text("topology").notNull(),
+  /** Content hash, used for the fingerprinted URL and ETag. */
+  hash: text("hash").notNull(),
+  source: text("source").notNull(),
+  featureCount: integer("feature_count").notNull(),
+  importedAt: text("imported_at").notNull(),
+});
+
+export const countiesRelations = relations(counties, ({ many }) => ({
+  municipalities: many(municipalities),
+}));
+export const municipalitiesRelations = relations(municipalities, ({ one, many }) => ({
+  county: one(counties, { fields: [municipalities.countyCode], references: [counties.code] }),
+  assessments: many(assessments),
+}));
+export const assessmentsRelations = relations(assessments, ({ one }) => ({
+  round: one(mappingRounds, { fields: [assessments.roundId], references: [mappingRounds.id] }),
+  municipality: one(municipalities, {
+    fields: [assessments.municipalityCode],
+    references: [municipalities.code],
+  }),
+}));
+
+export type County = typeof counties.$inferSelect;
+export type Municipality = typeof municipalities.$inferSelect;
+export type MappingRound = typeof mappingRounds.$inferSelect;
+export type Assessment = typeof assessments.$inferSelect;
+export type User = typeof users.$inferSelect;
+export type Session = typeof sessions.$inferSelect;
+export type AuditEntry = typeof auditLog.$inferSelect;
