@@ -55,7 +55,8 @@ export function ensureExampleRound(db: Db): { created: boolean; roundId: number 
       .values({ ...EXAMPLE_ROUND, status: "closed", example: true })
       .returning()
       .get();
-    const now = new Date().toISOString();
+    // Dated to the end of the mapped period, when the published assessments were made.
+    const now = `${EXAMPLE_ROUND.periodEnd}T12:00:00.000Z`;
     const all = tx.select({ code: municipalities.code, countyCode: municipalities.countyCode }).from(municipalities).all();
     for (const rating of exampleRatings(all)) {
       const row = tx
