@@ -185,3 +185,8 @@ export function setPassword(
 export function emailTaken(email: string): boolean {
   return !!getUserByEmail(email);
 }
+
+/** createUser on the process-wide connection, for routes and scripts. */
+export function createAccount(input: NewUser, actor: Actor) {
+  return createUser(getDb(), input, actor);
+}
