@@ -20,10 +20,12 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   meeting: "Dialogmöte",
 };
 
-const date = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Ange datum som ÅÅÅÅ-MM-DD.")
-  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), "Datumet finns inte.");
+/** A real calendar date as YYYY-MM-DD (2025-02-30 is refused). */
+const date = z.string().refine((d) => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(d)) return false;
+  const parsed = new Date(`${d}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === d;
+}, "Ange ett datum som finns, skrivet ÅÅÅÅ-MM-DD.");
 
 /** The audit page's query string: person, entity type, date range, page. Bad values get a message. */
 export const AuditQuerySchema = z
