@@ -149,6 +149,7 @@ export function createApp(build: ServerBuild) {
       const info = (req as Request & { rateLimit?: { resetTime?: Date } }).rateLimit;
       const reset = info?.resetTime?.getTime() ?? Date.now() + 60_000;
       res.locals.loginRetryAfter = Math.max(1, Math.ceil((reset - Date.now()) / 1000));
+      res.removeHeader("Retry-After"); // the login action sets it, once
       log.warn("login rate limit", { ip: req.ip });
       next();
     },

@@ -198,7 +198,8 @@ describe("security headers", () => {
 describe("requests that could change something", () => {
   it("a cross-site POST is refused with 403 and changes nothing", async () => {
     const cookie = await loginHttp(server, planner);
-    for (const headers of [{ Origin: "https://evil.example" }, { "Sec-Fetch-Site": "cross-site" }, { Origin: "null" }]) {
+    const attempts: Record<string, string>[] = [{ Origin: "https://evil.example" }, { "Sec-Fetch-Site": "cross-site" }, { Origin: "null" }];
+    for (const headers of attempts) {
       const response = await request(server, "/logout", { cookie, method: "POST", headers });
       expect(response.status).toBe(403);
       expect(await response.text()).toContain("annan webbplats");
