@@ -9,6 +9,7 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useEffect, useState } from "react";
 import { z } from "zod";
 import { Field, FormError } from "../components/field";
 import { accountRetryAfterSeconds } from "../domain/login-throttle";
@@ -92,6 +93,11 @@ export default function LoginPage() {
   const { redirectTo } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
+  // A refused password is cleared: the field is drawn anew after each answer.
+  const [attempt, setAttempt] = useState(0);
+  useEffect(() => {
+    if (actionData) setAttempt((n) => n + 1);
+  }, [actionData]);
   const [form, fields] = useForm({
     lastResult: actionData?.result,
     constraint: getZodConstraint(LoginSchema),
@@ -105,7 +111,7 @@ export default function LoginPage() {
         <FormError errors={form.errors} id={form.errorId} />
         <input {...getInputProps(fields.redirectTo, { type: "hidden" })} key={undefined} value={redirectTo} />
         <Field meta={fields.email} label="E-post" type="email" autoComplete="username" maxLength={254} />
-        <Field meta={fields.password} label="Lösenord" type="password" autoComplete="current-password" />
+        <Field key={`password-${attempt}`} meta={fields.password} label="Lösenord" type="password" autoComplete="current-password" />
         <div>
           <button type="submit" disabled={navigation.state === "submitting"}>
             Logga in
