@@ -11,6 +11,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "user.deactivate": "Konto avaktiverat",
   "user.password_change": "Lösenord bytt",
   "user.password_reset": "Lösenord återställt",
+  "round.seed_example": "Exempelkartläggning skapad",
 };
 export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   session: "Inloggning",
