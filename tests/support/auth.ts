@@ -1,5 +1,5 @@
 import type { Page } from "playwright-core";
-import { openDatabase, setDb } from "../../db/client.server";
+import { openDatabase } from "../../db/client.server";
 import type { Role } from "../../db/schema";
 import { createUser } from "../../app/models/user.server";
 import { hashPassword } from "../../app/services/password.server";
@@ -41,7 +41,6 @@ export async function createTestUser(
     return { id: user.id, email: user.email, name, password, roles: options.roles, countyCodes };
   } finally {
     db.$client.close();
-    setDb(undefined);
   }
 }
 
