@@ -52,7 +52,8 @@ export default function handleRequest(
   });
 }
 
-export function handleError(error: unknown, { request }: { request: Request }) {
+/** Logs with the request's id, which the Swedish error page shows (never the stack). */
+export function handleError(error: unknown, { request, context }: { request: Request; context: AppLoadContext }) {
   if (request.signal.aborted) return;
-  log.error("unhandled error", { error, path: new URL(request.url).pathname });
+  log.error("unhandled error", { errorId: context.requestId, error, path: new URL(request.url).pathname });
 }

@@ -1,4 +1,4 @@
-import type { LinksFunction, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import {
   isRouteErrorResponse,
   Links,
@@ -7,10 +7,14 @@ import {
   Scripts,
   ScrollRestoration,
   useRouteError,
+  useRouteLoaderData,
+  type ShouldRevalidateFunction,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { AppHeader } from "./components/app-header";
 import { useNonce } from "./components/nonce";
+import { can } from "./domain/permissions";
+import { getOptionalUser } from "./services/auth.server";
 import appCss from "./styles/app.css";
 
 export const links: LinksFunction = () => [
@@ -20,8 +24,32 @@ export const links: LinksFunction = () => [
 
 export const meta: MetaFunction = () => [{ title: "Samverkanskartan" }];
 
+/** Who is signed in (for the header) and this request's id (shown on error pages, also in the log). */
+export function loader({ request, context }: LoaderFunctionArgs) {
+  const user = getOptionalUser(request);
+  return {
+    requestId: context.requestId,
+    user: user && {
+      name: user.name,
+      email: user.email,
+      isAdmin: can(user, "manage:users"),
+      canReadAudit: can(user, "read:audit"),
+    },
+  };
+}
+
+/**
+ * Re-run on every navigation: the header follows sign-outs and role changes, and the request id matches
+ * the request whose error a page shows.
+ */
+export const shouldRevalidate: ShouldRevalidateFunction = () => true;
+
+export type RootData = ReturnType<typeof loader>;
+export const useRootData = () => useRouteLoaderData<typeof loader>("root");
+
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
+  const data = useRootData();
   return (
     <html lang="sv">
       <head>
@@ -34,7 +62,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <a className="skip-link" href="#main">
           Hoppa till innehållet
         </a>
-        <AppHeader />
+        <AppHeader user={data?.user ?? null} />
         <main id="main" tabIndex={-1}>
           {children}
         </main>
@@ -56,6 +84,7 @@ export function ErrorBoundary() {
 
 /** Swedish error pages, shared by the root and by routes that add context of their own. */
 export function ErrorPage({ error }: { error: unknown }) {
+  const requestId = useRootData()?.requestId;
   if (isRouteErrorResponse(error)) {
     const messages: Record<number, [string, string]> = {
       400: ["Felaktig begäran", "Begäran kunde inte tolkas. Kontrollera uppgifterna och försök igen."],
@@ -81,6 +110,11 @@ export function ErrorPage({ error }: { error: unknown }) {
     <div className="error-page">
       <h1>Något gick fel</h1>
       <p>Ett oväntat fel inträffade. Försök igen om en stund. Kvarstår felet, kontakta förvaltningen.</p>
+      {requestId ? (
+        <p>
+          Ange felkoden <code className="error-id">{requestId}</code> när du kontaktar förvaltningen.
+        </p>
+      ) : null}
       <p>
         <a href="/">Till startsidan</a>
       </p>

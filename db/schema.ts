@@ -183,6 +183,16 @@ export const sessions = sqliteTable(
   (t) => [index("sessions_user_idx").on(t.userId)],
 );
 
+/**
+ * Failed sign-ins per e-mail address typed (whether or not an account has it, so the slowdown reveals
+ * nothing), for the per-account slowdown. A successful sign-in clears the row.
+ */
+export const loginFailures = sqliteTable("login_failures", {
+  email: text("email").primaryKey(),
+  count: integer("count").notNull(),
+  lastFailureAt: text("last_failure_at").notNull(),
+});
+
 /** Append-only record of every write a person makes. */
 export const auditLog = sqliteTable(
   "audit_log",

@@ -1,5 +1,6 @@
-import { auditLog } from "../../db/schema";
-import type { Db } from "../../db/client.server";
+import { and, asc, desc, eq, gte, lte, sql } from "drizzle-orm";
+import { getDb, type Db } from "../../db/client.server";
+import { auditLog, users } from "../../db/schema";
 
 export type Actor = { id: number | null; label: string };
 export const SYSTEM_ACTOR: Actor = { id: null, label: "system" };
@@ -33,4 +34,58 @@ export function appendAudit(
       after: entry.after === undefined ? null : JSON.stringify(entry.after),
     })
     .run();
+}
+
+export type AuditFilter = {
+  actorId?: number;
+  entityType?: string;
+  entityId?: string;
+  /** Inclusive dates (YYYY-MM-DD), compared in UTC. */
+  from?: string;
+  to?: string;
+};
+
+function conditions(filter: AuditFilter) {
+  return and(
+    filter.actorId !== undefined ? eq(auditLog.actorId, filter.actorId) : undefined,
+    filter.entityType ? eq(auditLog.entityType, filter.entityType) : undefined,
+    filter.entityId ? eq(auditLog.entityId, filter.entityId) : undefined,
+    filter.from ? gte(auditLog.at, `${filter.from}T00:00:00.000Z`) : undefined,
+    filter.to ? lte(auditLog.at, `${filter.to}T23:59:59.999Z`) : undefined,
+  );
+}
+
+/** Newest first. */
+export function listAudit(filter: AuditFilter, page: { limit: number; offset: number }) {
+  return getDb()
+    .select()
+    .from(auditLog)
+    .where(conditions(filter))
+    .orderBy(desc(auditLog.at), desc(auditLog.id))
+    .limit(page.limit)
+    .offset(page.offset)
+    .all();
+}
+
+export function countAudit(filter: AuditFilter): number {
+  return getDb().select({ n: sql<number>`count(*)` }).from(auditLog).where(conditions(filter)).get()?.n ?? 0;
+}
+
+/** Everyone who appears in the log as a signed-in actor, for the filter's person list. */
+export function listAuditActors() {
+  return getDb()
+    .selectDistinct({ id: users.id, name: users.name, email: users.email })
+    .from(auditLog)
+    .innerJoin(users, eq(users.id, auditLog.actorId))
+    .orderBy(asc(users.name))
+    .all();
+}
+
+export function listAuditEntityTypes(): string[] {
+  return getDb()
+    .selectDistinct({ entityType: auditLog.entityType })
+    .from(auditLog)
+    .orderBy(asc(auditLog.entityType))
+    .all()
+    .map((r) => r.entityType);
 }

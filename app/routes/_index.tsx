@@ -1,12 +1,14 @@
-import type { MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { CategoryBadge } from "../components/category";
 import { ExampleBanner } from "../components/example-banner";
 import { CATEGORIES, countByCategory } from "../domain/rating";
 import { listMunicipalityRatings } from "../models/assessment.server";
 import { getLatestRound } from "../models/round.server";
+import { requireUser } from "../services/auth.server";
 
-export function loader() {
+export function loader({ request }: LoaderFunctionArgs) {
+  requireUser(request);
   const round = getLatestRound() ?? null;
   return {
     round: round && { id: round.id, name: round.name, example: round.example },

@@ -1,8 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { listMunicipalityRatings } from "../models/assessment.server";
 import { selectRound } from "../models/round-selection.server";
+import { requireUser } from "../services/auth.server";
 
 export function loader({ request }: LoaderFunctionArgs) {
+  requireUser(request);
   const selection = selectRound(new URL(request.url).searchParams.get("round"));
   if (selection.kind === "unknown") {
     return Response.json(

@@ -1,14 +1,16 @@
-import type { MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { ExampleBadge } from "../components/example-banner";
 import { formatPeriodSv } from "../domain/dates";
 import { countByCategory } from "../domain/rating";
 import { listMunicipalityRatings } from "../models/assessment.server";
 import { listRounds } from "../models/round.server";
+import { requireUser } from "../services/auth.server";
 
 const STATUS_LABELS = { planned: "Planerad", open: "Pågår", closed: "Avslutad" } as const;
 
-export function loader() {
+export function loader({ request }: LoaderFunctionArgs) {
+  requireUser(request);
   return {
     rounds: listRounds().map((r) => ({
       ...r,

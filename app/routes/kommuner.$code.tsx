@@ -7,8 +7,10 @@ import { COLLABORATION_LABELS, INTERVENTION_ACCESS_LABELS } from "../domain/rati
 import { listRatingsForMunicipality } from "../models/assessment.server";
 import { getMunicipality } from "../models/register.server";
 import { ErrorPage } from "../root";
+import { requireUser } from "../services/auth.server";
 
-export function loader({ params }: LoaderFunctionArgs) {
+export function loader({ request, params }: LoaderFunctionArgs) {
+  requireUser(request);
   const code = params.code ?? "";
   const municipality = /^\d{4}$/.test(code) ? getMunicipality(code) : undefined;
   if (!municipality) {

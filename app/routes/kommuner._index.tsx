@@ -6,8 +6,10 @@ import { filterMunicipalities } from "../domain/municipality-filter";
 import { listMunicipalityRatings } from "../models/assessment.server";
 import { listCounties } from "../models/register.server";
 import { getLatestRound } from "../models/round.server";
+import { requireUser } from "../services/auth.server";
 
 export function loader({ request }: LoaderFunctionArgs) {
+  requireUser(request);
   const params = new URL(request.url).searchParams;
   const query = (params.get("q") ?? "").slice(0, 100);
   const counties = listCounties();

@@ -10,6 +10,9 @@ import type { ServerBuild } from "@remix-run/node";
 import { openDatabase, setDb } from "../../db/client.server";
 import { getEnv } from "../services/env.server";
 import { prepareDatabase } from "../services/bootstrap.server";
+import { passwordProblem } from "../services/common-passwords.server";
+import { getAppSecret } from "../services/secret.server";
+import { deleteExpiredSessions } from "../models/session.server";
 import { log } from "../services/log.server";
 import { createApp } from "./app";
 
@@ -51,6 +54,10 @@ async function main() {
     fail((error as Error).message);
   }
   process.env.NODE_ENV = env.NODE_ENV;
+  if (env.ADMIN_PASSWORD !== undefined) {
+    const problem = passwordProblem(env.ADMIN_PASSWORD);
+    if (problem) fail(`ADMIN_PASSWORD duger inte: ${problem}`);
+  }
 
   let db;
   try {
@@ -71,6 +78,20 @@ async function main() {
   } catch (error) {
     fail(`databasen ${env.databasePath} kunde inte förberedas: ${(error as Error).message}`);
   }
+
+  try {
+    getAppSecret();
+  } catch (error) {
+    fail(`hemligheten för sessioner kunde inte läsas eller skapas: ${(error as Error).message}`);
+  }
+  const housekeeping = setInterval(() => {
+    try {
+      deleteExpiredSessions(new Date(), env.SESSION_IDLE_MINUTES);
+    } catch (error) {
+      log.error("session housekeeping failed", { error });
+    }
+  }, 15 * 60_000);
+  housekeeping.unref();
 
   ensureBuild();
   const build = (await import(pathToFileURL(BUILD_FILE).href)) as ServerBuild;

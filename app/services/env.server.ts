@@ -17,6 +17,8 @@ const schema = z.object({
   SESSION_SECRET: z.string().min(32).optional(),
   /** Set to 1 only for plain-HTTP trials: cookies then lose their Secure flag. */
   INSECURE_COOKIES: booleanFlag,
+  /** Set to 1 behind a TLS-terminating reverse proxy: X-Forwarded-For and -Proto then count. */
+  TRUST_PROXY: booleanFlag,
   SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(12),
   GEO_SOURCE_URL: z.string().url().optional(),

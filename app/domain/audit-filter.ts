@@ -1,0 +1,55 @@
+import { z } from "zod";
+
+/** Swedish names for what the audit log records; unknown ones show as recorded. */
+export const AUDIT_ACTION_LABELS: Record<string, string> = {
+  "login.success": "Inloggning",
+  "login.failure": "Misslyckad inloggning",
+  logout: "Utloggning",
+  "user.create": "Konto skapat",
+  "user.update": "Konto ändrat",
+  "user.activate": "Konto aktiverat",
+  "user.deactivate": "Konto avaktiverat",
+  "user.password_change": "Lösenord bytt",
+  "user.password_reset": "Lösenord återställt",
+  "round.seed_example": "Exempelkartläggning skapad",
+};
+export const AUDIT_ENTITY_LABELS: Record<string, string> = {
+  session: "Inloggning",
+  user: "Konto",
+  assessment: "Bedömning",
+  mapping_round: "Kartläggning",
+  meeting: "Dialogmöte",
+};
+
+/** A real calendar date as YYYY-MM-DD (2025-02-30 is refused). */
+const date = z.string().refine((d) => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(d)) return false;
+  const parsed = new Date(`${d}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === d;
+}, "Ange ett datum som finns, skrivet ÅÅÅÅ-MM-DD.");
+
+/** The audit page's query string: person, entity type, date range, page. Bad values get a message. */
+export const AuditQuerySchema = z
+  .object({
+    person: z.coerce.number().int().positive("Okänd person.").optional(),
+    objekt: z.string().max(50).regex(/^[a-z_]+$/, "Okänd typ.").optional(),
+    fran: date.optional(),
+    till: date.optional(),
+    sida: z.coerce.number().int().min(1).max(100_000).default(1),
+  })
+  .refine((q) => !q.fran || !q.till || q.fran <= q.till, { path: ["till"], message: "Slutdatum före startdatum." });
+
+export type AuditQuery = z.infer<typeof AuditQuerySchema>;
+
+/** Parses the query; a bad parameter is dropped (and reported), the rest still filters. */
+export function parseAuditQuery(params: URLSearchParams): { query: AuditQuery; problems: string[] } {
+  const raw = Object.fromEntries(
+    ["person", "objekt", "fran", "till", "sida"].map((k) => [k, params.get(k) || undefined]),
+  );
+  const parsed = AuditQuerySchema.safeParse(raw);
+  if (parsed.success) return { query: parsed.data, problems: [] };
+  const bad = new Set(parsed.error.issues.map((i) => String(i.path[0])));
+  const problems = parsed.error.issues.map((i) => i.message);
+  const retry = AuditQuerySchema.safeParse(Object.fromEntries(Object.entries(raw).filter(([k]) => !bad.has(k))));
+  return { query: retry.success ? retry.data : { sida: 1 }, problems };
+}

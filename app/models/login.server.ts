@@ -1,0 +1,53 @@
+import { eq } from "drizzle-orm";
+import { getDb } from "../../db/client.server";
+import { loginFailures } from "../../db/schema";
+import { nextFailureCount } from "../domain/login-throttle";
+import { createSession } from "../services/session.server";
+import { appendAudit } from "./audit.server";
+import { normalizeEmail } from "./user.server";
+
+/** Longest e-mail address kept in the slowdown table and the audit log (RFC 5321). */
+const MAX_EMAIL = 254;
+
+export function getLoginFailures(email: string) {
+  return getDb()
+    .select()
+    .from(loginFailures)
+    .where(eq(loginFailures.email, normalizeEmail(email).slice(0, MAX_EMAIL)))
+    .get();
+}
+
+/** Counts a failed sign-in for the address typed and audits it, in one transaction. */
+export function recordLoginFailure(input: { email: string; userId: number | null; reason: string }, now = new Date()) {
+  const email = normalizeEmail(input.email).slice(0, MAX_EMAIL);
+  getDb().transaction((tx) => {
+    const record = tx.select().from(loginFailures).where(eq(loginFailures.email, email)).get();
+    const count = nextFailureCount(record, now);
+    tx.insert(loginFailures)
+      .values({ email, count, lastFailureAt: now.toISOString() })
+      .onConflictDoUpdate({ target: loginFailures.email, set: { count, lastFailureAt: now.toISOString() } })
+      .run();
+    appendAudit(tx, {
+      actor: { id: input.userId, label: email || "(tom)" },
+      action: "login.failure",
+      entityType: "session",
+      after: { reason: input.reason, failuresInRow: count },
+    });
+  });
+}
+
+/** Clears the failures, starts a session and audits the sign-in, in one transaction. */
+export function recordLoginSuccess(user: { id: number; email: string }) {
+  return getDb().transaction((tx) => {
+    tx.delete(loginFailures).where(eq(loginFailures.email, user.email)).run();
+    const session = createSession(user.id);
+    appendAudit(tx, { actor: { id: user.id, label: user.email }, action: "login.success", entityType: "session" });
+    return session;
+  });
+}
+
+export function recordLogout(user: { id: number; email: string }) {
+  getDb().transaction((tx) => {
+    appendAudit(tx, { actor: { id: user.id, label: user.email }, action: "logout", entityType: "session" });
+  });
+}

@@ -1,0 +1,75 @@
+import { and, eq, lt, ne, or } from "drizzle-orm";
+import { getDb } from "../../db/client.server";
+import { sessions, userCounties, userRoles, users, type Role } from "../../db/schema";
+
+/** `key` is the keyed hash of the cookie's id: the table never holds a usable session id. */
+export function insertSession(input: { key: string; userId: number; now: Date; expiresAt: Date }) {
+  getDb()
+    .insert(sessions)
+    .values({
+      id: input.key,
+      userId: input.userId,
+      createdAt: input.now.toISOString(),
+      lastSeenAt: input.now.toISOString(),
+      expiresAt: input.expiresAt.toISOString(),
+    })
+    .run();
+}
+
+export function getSessionWithUser(key: string) {
+  return getDb()
+    .select({
+      key: sessions.id,
+      createdAt: sessions.createdAt,
+      lastSeenAt: sessions.lastSeenAt,
+      expiresAt: sessions.expiresAt,
+      userId: users.id,
+      email: users.email,
+      name: users.name,
+      active: users.active,
+      mustChangePassword: users.mustChangePassword,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.id, key))
+    .get();
+}
+
+export function getUserAccess(userId: number): { roles: Role[]; countyCodes: string[] } {
+  const db = getDb();
+  return {
+    roles: db.select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, userId)).all().map((r) => r.role),
+    countyCodes: db
+      .select({ code: userCounties.countyCode })
+      .from(userCounties)
+      .where(eq(userCounties.userId, userId))
+      .all()
+      .map((r) => r.code)
+      .sort(),
+  };
+}
+
+export function touchSession(key: string, now: Date) {
+  getDb().update(sessions).set({ lastSeenAt: now.toISOString() }).where(eq(sessions.id, key)).run();
+}
+
+export function deleteSession(key: string) {
+  getDb().delete(sessions).where(eq(sessions.id, key)).run();
+}
+
+/** Ends every session of a user, or every other one when `exceptKey` is given. */
+export function deleteUserSessions(userId: number, exceptKey?: string) {
+  getDb()
+    .delete(sessions)
+    .where(exceptKey ? and(eq(sessions.userId, userId), ne(sessions.id, exceptKey)) : eq(sessions.userId, userId))
+    .run();
+}
+
+/** Housekeeping: removes sessions past their absolute expiry or idle limit. */
+export function deleteExpiredSessions(now: Date, idleMinutes: number) {
+  const idleCutoff = new Date(now.getTime() - idleMinutes * 60_000).toISOString();
+  getDb()
+    .delete(sessions)
+    .where(or(lt(sessions.expiresAt, now.toISOString()), lt(sessions.lastSeenAt, idleCutoff)))
+    .run();
+}

@@ -1,0 +1,131 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { formatDateTimeSv } from "../domain/dates";
+import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS, parseAuditQuery } from "../domain/audit-filter";
+import { countAudit, listAudit, listAuditActors, listAuditEntityTypes } from "../models/audit.server";
+import { requirePermission } from "../services/auth.server";
+
+const PAGE_SIZE = 100;
+
+export function loader({ request }: LoaderFunctionArgs) {
+  requirePermission(request, "read:audit");
+  const url = new URL(request.url);
+  const { query, problems } = parseAuditQuery(url.searchParams);
+  const filter = { actorId: query.person, entityType: query.objekt, from: query.fran, to: query.till };
+  const total = countAudit(filter);
+  const entries = listAudit(filter, { limit: PAGE_SIZE, offset: (query.sida - 1) * PAGE_SIZE });
+  const exportParams = new URLSearchParams(url.searchParams);
+  exportParams.delete("sida");
+  const pageHref = (page: number) => {
+    const params = new URLSearchParams(url.searchParams);
+    params.set("sida", String(page));
+    return `?${params}`;
+  };
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  return {
+    query,
+    problems,
+    total,
+    pages,
+    newerHref: query.sida > 1 ? pageHref(query.sida - 1) : null,
+    olderHref: query.sida < pages ? pageHref(query.sida + 1) : null,
+    entries,
+    actors: listAuditActors(),
+    entityTypes: listAuditEntityTypes(),
+    exportHref: `/admin/logg/csv${exportParams.size ? `?${exportParams}` : ""}`,
+  };
+}
+
+export default function AuditLogPage() {
+  const data = useLoaderData<typeof loader>();
+  const q = data.query;
+  return (
+    <>
+      <h1>Logg över ändringar</h1>
+      <p className="muted">
+        Varje ändring som en person gör, och varje inloggning, med vem, när och vad som ändrades. Loggen kan inte
+        ändras.
+      </p>
+      <Form method="get" className="filters" aria-label="Filtrera loggen">
+        <div className="field">
+          <label htmlFor="person">Person</label>
+          <select id="person" name="person" defaultValue={q.person ?? ""}>
+            <option value="">Alla</option>
+            {data.actors.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.name} ({a.email})
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="objekt">Typ av ändring</label>
+          <select id="objekt" name="objekt" defaultValue={q.objekt ?? ""}>
+            <option value="">Alla</option>
+            {data.entityTypes.map((t) => (
+              <option key={t} value={t}>
+                {AUDIT_ENTITY_LABELS[t] ?? t}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="fran">Från och med</label>
+          <input id="fran" name="fran" type="date" defaultValue={q.fran ?? ""} />
+        </div>
+        <div className="field">
+          <label htmlFor="till">Till och med</label>
+          <input id="till" name="till" type="date" defaultValue={q.till ?? ""} />
+        </div>
+        <button type="submit">Filtrera</button>
+        <a className="button secondary" href={data.exportHref} download>
+          Exportera CSV
+        </a>
+      </Form>
+      {data.problems.length ? (
+        <p className="form-error" role="alert">
+          {data.problems.join(" ")} Det filtret används inte.
+        </p>
+      ) : null}
+      <table className="data">
+        <caption>{data.total} händelser</caption>
+        <thead>
+          <tr>
+            <th scope="col">Tidpunkt</th>
+            <th scope="col">Person</th>
+            <th scope="col">Händelse</th>
+            <th scope="col">Objekt</th>
+            <th scope="col">Före</th>
+            <th scope="col">Efter</th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.entries.map((e) => (
+            <tr key={e.id}>
+              <td>{formatDateTimeSv(e.at)}</td>
+              <td>{e.actorLabel}</td>
+              <td>{AUDIT_ACTION_LABELS[e.action] ?? e.action}</td>
+              <td>
+                {AUDIT_ENTITY_LABELS[e.entityType] ?? e.entityType}
+                {e.entityId ? ` ${e.entityId}` : ""}
+              </td>
+              <td className="json">{e.before ?? "–"}</td>
+              <td className="json">{e.after ?? "–"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {data.pages > 1 ? (
+        <nav className="pager" aria-label="Sidor">
+          {data.newerHref ? <Link to={data.newerHref}>← Nyare</Link> : null}
+          <span>
+            Sida {q.sida} av {data.pages}
+          </span>
+          {data.olderHref ? <Link to={data.olderHref}>Äldre →</Link> : null}
+        </nav>
+      ) : null}
+    </>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Logg – Samverkanskartan" }];

@@ -1,0 +1,39 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import Papa from "papaparse";
+import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS, parseAuditQuery } from "../domain/audit-filter";
+import { listAudit } from "../models/audit.server";
+import { requirePermission } from "../services/auth.server";
+
+/** The filtered audit log as CSV for Excel: UTF-8 with BOM, semicolons, formulas neutralised. */
+export function loader({ request }: LoaderFunctionArgs) {
+  requirePermission(request, "read:audit");
+  const { query, problems } = parseAuditQuery(new URL(request.url).searchParams);
+  if (problems.length) return new Response(problems.join(" "), { status: 400 });
+  const entries = listAudit(
+    { actorId: query.person, entityType: query.objekt, from: query.fran, to: query.till },
+    { limit: 1_000_000, offset: 0 },
+  );
+  const csv = Papa.unparse(
+    {
+      fields: ["Tidpunkt (UTC)", "Person", "Händelse", "Objekttyp", "Objekt-id", "Före", "Efter"],
+      data: entries.map((e) => [
+        e.at,
+        e.actorLabel,
+        AUDIT_ACTION_LABELS[e.action] ?? e.action,
+        AUDIT_ENTITY_LABELS[e.entityType] ?? e.entityType,
+        e.entityId ?? "",
+        e.before ?? "",
+        e.after ?? "",
+      ]),
+    },
+    { delimiter: ";", newline: "\r\n", escapeFormulae: true },
+  );
+  const day = new Date().toISOString().slice(0, 10);
+  return new Response("\uFEFF" + csv, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="samverkanskartan-logg-${day}.csv"`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+}

@@ -1,0 +1,40 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+
+type NonceSource = (req: IncomingMessage, res: ServerResponse) => string;
+
+/** The origin pattern of a tile URL template ("https://{s}.tile.example.org/{z}/{x}/{y}.png" → "https://*.tile.example.org"). */
+export function tileSource(tileUrl: string | undefined): string | null {
+  if (!tileUrl) return null;
+  const match = /^(https?:\/\/[^/?#]+)/i.exec(tileUrl.trim());
+  if (!match) return null;
+  const origin = match[1]!.replace(/\{s\}/g, "*");
+  return /^https?:\/\/[A-Za-z0-9.*:-]+$/.test(origin) ? origin : null;
+}
+
+/**
+ * The Content-Security-Policy, enforced: scripts only from this origin or carrying the request's nonce
+ * (Remix's inline scripts), no plugins, no framing, forms only to this origin. Map tiles may come from
+ * MAP_TILE_URL's host; Leaflet also draws `data:` and `blob:` images.
+ */
+export function cspDirectives(options: { nonce: NonceSource; tileUrl?: string; upgradeInsecureRequests: boolean }) {
+  const tiles = tileSource(options.tileUrl);
+  return {
+    "default-src": ["'self'"],
+    "script-src": ["'self'", options.nonce],
+    "script-src-attr": ["'none'"],
+    "style-src": ["'self'"],
+    // style="" attributes (React's style prop in server HTML); no inline <style> elements.
+    "style-src-attr": ["'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:", ...(tiles ? [tiles] : [])],
+    "font-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'none'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'none'"],
+    "frame-src": ["'none'"],
+    "worker-src": ["'self'", "blob:"],
+    "manifest-src": ["'self'"],
+    "upgrade-insecure-requests": options.upgradeInsecureRequests ? [] : null,
+  };
+}

@@ -1,0 +1,102 @@
+import crypto from "node:crypto";
+import { parse as parseCookies, serialize as serializeCookie } from "cookie";
+import type { Role } from "../../db/schema";
+import {
+  deleteSession,
+  getSessionWithUser,
+  getUserAccess,
+  insertSession,
+  touchSession,
+} from "../models/session.server";
+import { getEnv } from "./env.server";
+import { getAppSecret } from "./secret.server";
+
+export type CurrentUser = {
+  id: number;
+  email: string;
+  name: string;
+  roles: Role[];
+  countyCodes: string[];
+  mustChangePassword: boolean;
+  /** The keyed hash of the session id (what the sessions table holds), never the id itself. */
+  sessionKey: string;
+};
+
+/** Writing last_seen_at on every request is wasteful; a minute's resolution is enough for a 30-minute limit. */
+const TOUCH_INTERVAL_MS = 60_000;
+
+export function cookieIsSecure(): boolean {
+  const env = getEnv();
+  return env.NODE_ENV === "production" && !env.INSECURE_COOKIES;
+}
+
+/** `__Host-` makes the browser insist on Secure, Path=/ and no Domain; plain HTTP trials cannot use it. */
+export function sessionCookieName(): string {
+  return cookieIsSecure() ? "__Host-samverkan_session" : "samverkan_session";
+}
+
+function sessionKey(token: string): string {
+  return crypto.createHmac("sha256", getAppSecret()).update(token).digest("hex");
+}
+
+function readToken(request: Request): string | null {
+  const header = request.headers.get("Cookie");
+  if (!header) return null;
+  const token = parseCookies(header)[sessionCookieName()];
+  // 32 random bytes in base64url: anything else is not ours and need not reach the database.
+  return token && /^[A-Za-z0-9_-]{43}$/.test(token) ? token : null;
+}
+
+function cookie(value: string, maxAge?: number): string {
+  return serializeCookie(sessionCookieName(), value, {
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/",
+    secure: cookieIsSecure(),
+    ...(maxAge !== undefined ? { maxAge } : {}),
+  });
+}
+
+/** Starts a new session (a new random id at every sign-in) and returns its Set-Cookie header. */
+export function createSession(userId: number, now = new Date()): { setCookie: string; key: string } {
+  const env = getEnv();
+  const token = crypto.randomBytes(32).toString("base64url");
+  const key = sessionKey(token);
+  insertSession({ key, userId, now, expiresAt: new Date(now.getTime() + env.SESSION_ABSOLUTE_HOURS * 3_600_000) });
+  // No Max-Age: the cookie goes when the browser closes; the server enforces both time limits.
+  return { setCookie: cookie(token), key };
+}
+
+/** Ends the request's session, if any; returns the Set-Cookie header that clears the cookie. */
+export function destroySession(request: Request): string {
+  const token = readToken(request);
+  if (token) deleteSession(sessionKey(token));
+  return cookie("", 0);
+}
+
+/**
+ * The signed-in user, or null when there is no session, it has expired (idle or absolute), or the
+ * account has been deactivated. Expired sessions are deleted on sight.
+ */
+export function getSessionUser(request: Request, now = new Date()): CurrentUser | null {
+  const token = readToken(request);
+  if (!token) return null;
+  const key = sessionKey(token);
+  const row = getSessionWithUser(key);
+  if (!row) return null;
+  const env = getEnv();
+  const idleMs = now.getTime() - Date.parse(row.lastSeenAt);
+  if (!row.active || now.getTime() >= Date.parse(row.expiresAt) || idleMs >= env.SESSION_IDLE_MINUTES * 60_000) {
+    deleteSession(key);
+    return null;
+  }
+  if (idleMs >= TOUCH_INTERVAL_MS) touchSession(key, now);
+  return {
+    id: row.userId,
+    email: row.email,
+    name: row.name,
+    mustChangePassword: row.mustChangePassword,
+    sessionKey: key,
+    ...getUserAccess(row.userId),
+  };
+}

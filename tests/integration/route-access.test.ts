@@ -1,0 +1,135 @@
+/**
+ * Every route in the Remix build × every role and anonymous: who may open what. A route that is not
+ * in ACCESS fails the test, so no new route can skip its permission check.
+ *
+ * To add a route: add its id (as in build/index.js `routes`) with one or more requests and the status
+ * each role should get. "login" = redirected to /login?redirectTo=…; a number = that status.
+ */
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import type { ServerBuild } from "@remix-run/node";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestUser, loginHttp, request } from "../support/auth";
+import { startServer, type RunningServer } from "../support/server";
+
+type Who = "anonymous" | "admin" | "manager" | "coordinator" | "planner";
+type Outcome = number | "login";
+type Check = {
+  method?: "GET" | "POST";
+  /** Path with {admin} replaced by the admin's user id. */
+  url: string;
+  /** Form fields for POST. */
+  body?: Record<string, string>;
+  expect: Record<Who, Outcome>;
+};
+
+const signedIn = (status: Outcome): Record<Who, Outcome> => ({
+  anonymous: "login",
+  admin: status,
+  manager: status,
+  coordinator: status,
+  planner: status,
+});
+const adminOnly: Record<Who, Outcome> = { anonymous: "login", admin: 200, manager: 403, coordinator: 403, planner: 403 };
+const auditReaders: Record<Who, Outcome> = { anonymous: "login", admin: 200, manager: 200, coordinator: 403, planner: 403 };
+
+export const ACCESS: Record<string, Check[]> = {
+  // The document around every page; checked through each of them.
+  root: [],
+  "routes/_index": [{ url: "/", expect: signedIn(200) }],
+  "routes/kommuner._index": [{ url: "/kommuner", expect: signedIn(200) }],
+  "routes/kommuner.$code": [
+    { url: "/kommuner/0114", expect: signedIn(200) },
+    { url: "/kommuner/9999", expect: signedIn(404) },
+  ],
+  "routes/kartlaggningar._index": [{ url: "/kartlaggningar", expect: signedIn(200) }],
+  "routes/api.v1.municipalities": [
+    { url: "/api/v1/municipalities", expect: { ...signedIn(200), anonymous: 401 } },
+  ],
+  "routes/healthz": [
+    { url: "/healthz", expect: { anonymous: 200, admin: 200, manager: 200, coordinator: 200, planner: 200 } },
+  ],
+  "routes/login": [
+    { url: "/login", expect: { ...signedIn(302), anonymous: 200 } },
+  ],
+  "routes/logout": [
+    // A GET changes nothing: everyone is just sent to the start page. (POST is tested with the sessions.)
+    { url: "/logout", expect: { anonymous: 302, admin: 302, manager: 302, coordinator: 302, planner: 302 } },
+  ],
+  "routes/konto.losenord": [{ url: "/konto/losenord", expect: signedIn(200) }],
+  "routes/admin.anvandare._index": [{ url: "/admin/anvandare", expect: adminOnly }],
+  "routes/admin.anvandare.ny": [
+    { url: "/admin/anvandare/ny", expect: adminOnly },
+    {
+      method: "POST",
+      url: "/admin/anvandare/ny",
+      // Invalid on purpose: an admin gets 400 (validation), everyone else is stopped before that.
+      body: { email: "x", name: "", roles: "admin" },
+      expect: { anonymous: "login", admin: 400, manager: 403, coordinator: 403, planner: 403 },
+    },
+  ],
+  "routes/admin.anvandare.$id": [
+    { url: "/admin/anvandare/{admin}", expect: adminOnly },
+    {
+      method: "POST",
+      url: "/admin/anvandare/{admin}",
+      body: { intent: "reset-password-nope" },
+      expect: { anonymous: "login", admin: 400, manager: 403, coordinator: 403, planner: 403 },
+    },
+  ],
+  "routes/admin.logg._index": [{ url: "/admin/logg", expect: auditReaders }],
+  "routes/admin.logg.csv": [{ url: "/admin/logg/csv", expect: auditReaders }],
+  "routes/$": [{ url: "/finns-inte/alls", expect: signedIn(404) }],
+};
+
+let server: RunningServer;
+let routeIds: string[];
+const cookies: Partial<Record<Who, string>> = {};
+let adminId = 0;
+
+beforeAll(async () => {
+  const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
+  routeIds = Object.keys(build.routes).sort();
+  server = await startServer();
+  for (const role of ["admin", "manager", "coordinator", "planner"] as const) {
+    const user = await createTestUser(server, { roles: [role] });
+    if (role === "admin") adminId = user.id;
+    cookies[role] = await loginHttp(server, user);
+  }
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+describe("who may open which route", () => {
+  it("every route in the app has a row in the access table", () => {
+    const missing = routeIds.filter((id) => !(id in ACCESS));
+    expect(missing, `routes without an access rule: add them to ACCESS in ${__filename}`).toEqual([]);
+    const stale = Object.keys(ACCESS).filter((id) => !routeIds.includes(id));
+    expect(stale, "rows for routes that no longer exist").toEqual([]);
+    for (const id of routeIds.filter((id) => id !== "root")) {
+      expect(ACCESS[id]!.length, `${id} has no request to check`).toBeGreaterThan(0);
+    }
+  });
+
+  const WHO: Who[] = ["anonymous", "admin", "manager", "coordinator", "planner"];
+  for (const [routeId, checks] of Object.entries(ACCESS)) {
+    for (const check of checks) {
+      it(`${routeId}: ${check.method ?? "GET"} ${check.url} answers each role as the table says`, async () => {
+        const url = check.url.replace("{admin}", String(adminId));
+        const got: Record<string, Outcome> = {};
+        for (const who of WHO) {
+          const response = await request(server, url, {
+            cookie: who === "anonymous" ? null : cookies[who],
+            method: check.method ?? "GET",
+            body: check.body ? new URLSearchParams(check.body) : undefined,
+          });
+          const location = response.headers.get("location") ?? "";
+          got[who] = response.status === 302 && location.startsWith("/login") ? "login" : response.status;
+          await response.arrayBuffer();
+        }
+        expect(got).toEqual(check.expect);
+      });
+    }
+  }
+});
