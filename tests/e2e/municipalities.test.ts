@@ -1,6 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { axeViolations, launchBrowser, screenshot, watchPage, type PageProblems } from "../support/browser";
+import { createTestUser, loginInBrowser } from "../support/auth";
 import { startServer, type RunningServer } from "../support/server";
 
 let server: RunningServer;
@@ -13,6 +14,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   problems = await watchPage(page);
+  await loginInBrowser(page, server, await createTestUser(server, { roles: ["planner"] }));
 });
 afterAll(async () => {
   await browser?.close();

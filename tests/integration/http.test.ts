@@ -1,19 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestUser, loginHttp } from "../support/auth";
 import { startServer, type RunningServer } from "../support/server";
 
 let server: RunningServer;
+let cookie: string;
 beforeAll(async () => {
   server = await startServer();
+  cookie = await loginHttp(server, await createTestUser(server, { roles: ["manager"] }));
 });
 afterAll(async () => {
   await server?.stop();
 });
 
-const get = (path: string, init?: RequestInit) => fetch(server.url + path, { redirect: "manual", ...init });
+/** A signed-in manager's GET. */
+const get = (path: string) => fetch(server.url + path, { redirect: "manual", headers: { Cookie: cookie } });
 
 describe("health check", () => {
   it("answers ok after checking the database, without login", async () => {
-    const res = await get("/healthz");
+    const res = await fetch(`${server.url}/healthz`);
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ status: "ok" });
   });
