@@ -10,6 +10,7 @@ import type { ServerBuild } from "@remix-run/node";
 import { openDatabase, setDb } from "../../db/client.server";
 import { getEnv } from "../services/env.server";
 import { prepareDatabase } from "../services/bootstrap.server";
+import { importBordersOnFirstStart } from "../services/geo-import.server";
 import { log } from "../services/log.server";
 import { createApp } from "./app";
 
@@ -70,6 +71,12 @@ async function main() {
     log.info("database ready", { file: env.databasePath, ...result, adminCreated: result.adminCreated?.email });
   } catch (error) {
     fail(`databasen ${env.databasePath} kunde inte förberedas: ${(error as Error).message}`);
+  }
+
+  if (env.GEO_SOURCE_URL) {
+    const result = await importBordersOnFirstStart(db, env.GEO_SOURCE_URL, { id: null, label: "system:GEO_SOURCE_URL" });
+    if (result.imported) log.info("borders imported", { source: env.GEO_SOURCE_URL });
+    else log.warn("borders not imported; the map shows circles", { source: env.GEO_SOURCE_URL, reason: result.reason });
   }
 
   ensureBuild();
