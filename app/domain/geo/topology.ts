@@ -2,7 +2,7 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon } from "geojson"
 import { mergeArcs, quantize } from "topojson-client";
 import { topology } from "topojson-server";
 import { presimplify, quantile, simplify } from "topojson-simplify";
-import type { GeometryCollection, Topology } from "topojson-specification";
+import type { GeometryCollection, Objects, Topology } from "topojson-specification";
 
 export type BorderOptions = {
   /** Share of the points with the least visual weight that simplification removes at least (0–1). */
@@ -37,7 +37,7 @@ export function buildBorderTopology(
       (s): Feature<Polygon | MultiPolygon> => ({ type: "Feature", id: s.code, properties: {}, geometry: s.geometry }),
     ),
   };
-  let topo = topology({ municipalities: collection }) as unknown as Topology;
+  let topo = topology({ municipalities: collection }) as unknown as Topology<Objects<{}>>;
   const points = topo.arcs.reduce((n, arc) => n + arc.length, 0);
   const share = Math.max(options.simplifyShare, 1 - options.maxPoints / points);
   if (share > 0) {
