@@ -83,7 +83,9 @@ function joinSwedish(parts: string[]): string {
 export function summarySentence(counts: Record<Category, number>, scope: { countyName?: string | null }): string {
   const total = CATEGORIES.reduce((n, c) => n + counts[c], 0);
   const where = scope.countyName
-    ? `Av de ${total} ${municipalitiesWord(total)} i ${scope.countyName}`
+    ? total === 1
+      ? `Av den enda kommunen i ${scope.countyName}`
+      : `Av de ${total} kommunerna i ${scope.countyName}`
     : `Av Sveriges ${total} ${municipalitiesWord(total)}`;
   if (total === 0) return "Inga kommuner matchar filtret.";
   if (counts.unrated === total) return `${where} är ingen bedömd i den här kartläggningen.`;

@@ -190,6 +190,7 @@ export default function MapPage() {
         </div>
 
         <aside className="map-side" aria-label="Teckenförklaring och vald kommun">
+          {hydrated ? <MapSearch municipalities={data.municipalities} onFound={select} /> : null}
           {filters.colourBy === "dialogue" ? (
             <DialogueLegend counts={dialogueCounts} />
           ) : (
@@ -198,7 +199,6 @@ export default function MapPage() {
           {filters.colourBy === "category" && !filters.county ? (
             <TopCounties municipalities={inScope} />
           ) : null}
-          {hydrated ? <MapSearch municipalities={data.municipalities} onFound={select} /> : null}
           {hydrated ? (
             <MunicipalityPanel
               municipality={selected}

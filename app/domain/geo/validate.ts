@@ -1,5 +1,6 @@
 import type { Feature, Geometry, MultiPolygon, Polygon, Position } from "geojson";
 import booleanValid from "@turf/boolean-valid";
+import kinks from "@turf/kinks";
 
 export type KnownMunicipality = { code: string; name: string };
 
@@ -49,7 +50,7 @@ function ringProblem(ring: unknown): string | null {
 /**
  * Why a municipality's geometry cannot be used, or null when it can: it must be a Polygon or
  * MultiPolygon with closed rings, and valid by the OGC Simple Features rules (no self-intersection),
- * which turf checks for us.
+ * which turf's kinks and boolean-valid check for us.
  */
 export function geometryProblem(geometry: Geometry | null): string | null {
   if (!geometry) return "saknar geometri";
@@ -65,7 +66,10 @@ export function geometryProblem(geometry: Geometry | null): string | null {
       if (problem) return problem;
     }
   }
-  if (!booleanValid(geometry as Polygon | MultiPolygon)) return "är ogiltig (korsar sig själv eller överlappar)";
+  // boolean-valid checks rings, spikes and overlapping parts; kinks finds rings that cross themselves.
+  const polygonal = geometry as Polygon | MultiPolygon;
+  if (kinks(polygonal).features.length > 0) return "korsar sig själv";
+  if (!booleanValid(polygonal)) return "är ogiltig (överlappande delar eller taggar)";
   return null;
 }
 
