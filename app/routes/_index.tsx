@@ -27,6 +27,22 @@ export function loader({ request }: LoaderFunctionArgs) {
 
 const FORM_ID = "map-filters";
 
+/** The form's values in the canonical URL form: defaults (all categories, colour by rating) left out. */
+function cleanFilterQuery(form: HTMLFormElement): URLSearchParams {
+  const values = new FormData(form);
+  const params = new URLSearchParams();
+  const round = values.get("round");
+  if (round) params.set("round", String(round));
+  const county = values.get("county");
+  if (county) params.set("county", String(county));
+  const categories = values.getAll("category").map(String);
+  if (categories.length > 0 && categories.length < CATEGORIES.length) {
+    for (const c of categories) params.append("category", c);
+  }
+  if (values.get("colour") === "dialogue") params.set("colour", "dialogue");
+  return params;
+}
+
 export default function MapPage() {
   const data = useLoaderData<typeof loader>();
   const submit = useSubmit();
@@ -72,6 +88,13 @@ export default function MapPage() {
     document.getElementById("karta")?.scrollIntoView({ block: "nearest" });
   }, []);
 
+  // The legend's checkboxes belong to the form by their `form` attribute, outside it in the DOM: their
+  // change events do not bubble to the form, so both call this.
+  const applyFilters = () => {
+    const form = document.getElementById(FORM_ID);
+    if (form instanceof HTMLFormElement) submit(cleanFilterQuery(form), { replace: true, preventScrollReset: true });
+  };
+
   const query = mapSearchParams({ round: data.round?.id ?? null, filters }).toString();
   const scopeName = data.county?.name ?? "hela landet";
   const caption =
@@ -111,7 +134,7 @@ export default function MapPage() {
         method="get"
         className="filters map-filters no-print"
         aria-label="Filtrera kartan"
-        onChange={(e) => submit(e.currentTarget, { replace: true, preventScrollReset: true })}
+        onChange={applyFilters}
       >
         <div className="field">
           <label htmlFor="round">Kartläggning</label>
@@ -146,6 +169,9 @@ export default function MapPage() {
             Dialogstatus
           </label>
         </fieldset>
+        {filters.colourBy === "dialogue"
+          ? filters.categories.map((c) => <input key={c} type="hidden" name="category" value={c} />)
+          : null}
         <noscript>
           <button type="submit">Visa</button>
         </noscript>
@@ -194,7 +220,12 @@ export default function MapPage() {
           {filters.colourBy === "dialogue" ? (
             <DialogueLegend counts={dialogueCounts} />
           ) : (
-            <CategoryLegend counts={data.counts} selected={filters.categories} formId={FORM_ID} />
+            <CategoryLegend
+              counts={data.counts}
+              selected={filters.categories}
+              formId={FORM_ID}
+              onChange={applyFilters}
+            />
           )}
           {filters.colourBy === "category" && !filters.county ? (
             <TopCounties municipalities={inScope} />

@@ -10,10 +10,12 @@ export function CategoryLegend({
   counts,
   selected,
   formId,
+  onChange,
 }: {
   counts: Record<Category, number>;
   selected: readonly Category[];
   formId: string;
+  onChange: () => void;
 }) {
   return (
     <fieldset className="legend">
@@ -27,6 +29,7 @@ export function CategoryLegend({
                 name="category"
                 value={c}
                 form={formId}
+                onChange={onChange}
                 defaultChecked={selected.length === 0 || selected.includes(c)}
                 key={`${c}-${selected.join()}`}
               />
