@@ -1,7 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData, useRouteError, useSubmit } from "@remix-run/react";
 import leafletCss from "leaflet/dist/leaflet.css";
-import { useCallback, useMemo, useState } from "react";
+import { memo, useCallback, useMemo, useState } from "react";
 import { ClientOnly } from "remix-utils/client-only";
 import { useHydrated } from "remix-utils/use-hydrated";
 import { ExampleBanner } from "../components/example-banner";
@@ -80,9 +80,13 @@ export default function MapPage() {
     for (const m of shown) counts[m.dialogue.status] += 1;
     return counts;
   }, [shown]);
-  const inScope = data.municipalities.filter((m) => !filters.county || m.countyCode === filters.county);
+  const inScope = useMemo(
+    () => data.municipalities.filter((m) => !filters.county || m.countyCode === filters.county),
+    [data.municipalities, filters.county],
+  );
   const selected = data.municipalities.find((m) => m.code === selectedCode) ?? null;
   const select = useCallback((code: string) => setSelectedCode(code), []);
+  const closePanel = useCallback(() => setSelectedCode(null), []);
   const showOnMap = useCallback((code: string) => {
     setSelectedCode(code);
     document.getElementById("karta")?.scrollIntoView({ block: "nearest" });
@@ -177,6 +181,7 @@ export default function MapPage() {
         </noscript>
       </Form>
 
+      {data.borders ? <link rel="preload" href={data.borders.url} as="fetch" crossOrigin="anonymous" /> : null}
       <p id="map-summary" className="map-summary">
         {data.summary}
       </p>
@@ -216,7 +221,7 @@ export default function MapPage() {
         </div>
 
         <aside className="map-side" aria-label="Teckenförklaring och vald kommun">
-          {hydrated ? <MapSearch municipalities={data.municipalities} onFound={select} /> : null}
+          <MapSearch municipalities={data.municipalities} onFound={select} />
           {filters.colourBy === "dialogue" ? (
             <DialogueLegend counts={dialogueCounts} />
           ) : (
@@ -230,13 +235,7 @@ export default function MapPage() {
           {filters.colourBy === "category" && !filters.county ? (
             <TopCounties municipalities={inScope} />
           ) : null}
-          {hydrated ? (
-            <MunicipalityPanel
-              municipality={selected}
-              meetingsRecorded={data.meetingsRecorded}
-              onClose={() => setSelectedCode(null)}
-            />
-          ) : null}
+          <MunicipalityPanel municipality={selected} meetingsRecorded={data.meetingsRecorded} onClose={closePanel} />
         </aside>
       </div>
 
@@ -279,7 +278,7 @@ export default function MapPage() {
   );
 }
 
-function TopCounties({ municipalities }: { municipalities: Parameters<typeof topCounties>[0] }) {
+const TopCounties = memo(function TopCounties({ municipalities }: { municipalities: Parameters<typeof topCounties>[0] }) {
   const rows = (["access_gap", "needs_strengthening"] as const)
     .map((category) => ({ category, top: topCounties(municipalities, category, 3) }))
     .filter((r) => r.top.length > 0);
@@ -300,7 +299,7 @@ function TopCounties({ municipalities }: { municipalities: Parameters<typeof top
       </dl>
     </div>
   );
-}
+});
 
 export const meta: MetaFunction = () => [{ title: "Karta – Samverkanskartan" }];
 

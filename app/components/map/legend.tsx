@@ -1,3 +1,4 @@
+import { memo } from "react";
 import { DIALOGUE_STATUSES, DIALOGUE_STATUS_LABELS, type DialogueStatus } from "../../domain/dialogue-status";
 import { legendText, municipalitiesWord } from "../../domain/map-view";
 import { CATEGORIES, type Category } from "../../domain/rating";
@@ -6,7 +7,7 @@ import { CATEGORIES, type Category } from "../../domain/rating";
  * The legend doubles as the category filter: each entry is a checkbox of the filter form (by its
  * `form` attribute), with the swatch, the label and the count.
  */
-export function CategoryLegend({
+export const CategoryLegend = memo(function CategoryLegend({
   counts,
   selected,
   formId,
@@ -41,7 +42,7 @@ export function CategoryLegend({
       </ul>
     </fieldset>
   );
-}
+});
 
 export function DialogueLegend({ counts }: { counts: Record<DialogueStatus, number> }) {
   return (

@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { useMemo, useState } from "react";
+import { memo, useMemo, useState } from "react";
 import { compareSwedish } from "../../domain/collation";
 import { CATEGORIES, COLLABORATION_LABELS, INTERVENTION_ACCESS_LABELS } from "../../domain/rating";
 import type { MapMunicipality } from "../../services/map-view.server";
@@ -33,7 +33,7 @@ function sortValue(m: MapMunicipality, key: SortKey): string {
  * The map's accessible twin: the municipalities shown, sortable the Swedish way (Å, Ä, Ö after Z),
  * with ties broken by name. Sorting needs script; the server renders it sorted by name.
  */
-export function MunicipalityTable({
+export const MunicipalityTable = memo(function MunicipalityTable({
   municipalities,
   caption,
   onShow,
@@ -113,4 +113,4 @@ export function MunicipalityTable({
       </tbody>
     </table>
   );
-}
+});

@@ -39,6 +39,24 @@ const SWEDEN: L.LatLngBoundsExpression = [
 
 type BorderTopology = Topology<{ municipalities: GeometryCollection; counties: GeometryCollection }>;
 
+const topologies = new Map<string, Promise<BorderTopology>>();
+
+/**
+ * One request per borders URL. The page also preloads it (a <link rel="preload"> in the HTML), so
+ * the download overlaps with loading and hydrating the scripts.
+ */
+function loadTopology(url: string): Promise<BorderTopology> {
+  let pending = topologies.get(url);
+  if (!pending) {
+    pending = fetch(url, { credentials: "same-origin" }).then((r) =>
+      r.ok ? (r.json() as Promise<BorderTopology>) : Promise.reject(new Error(String(r.status))),
+    );
+    pending.catch(() => topologies.delete(url));
+    topologies.set(url, pending);
+  }
+  return pending;
+}
+
 /** Leaflet's attribution control takes HTML; the configured text is shown as text. */
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -74,8 +92,7 @@ function Shapes({ shapes, bordersUrl, selected, onSelect, focus, onLayers }: Omi
   useEffect(() => {
     if (!bordersUrl) return;
     let cancelled = false;
-    fetch(bordersUrl, { credentials: "same-origin" })
-      .then((r) => (r.ok ? (r.json() as Promise<BorderTopology>) : Promise.reject(new Error(String(r.status)))))
+    loadTopology(bordersUrl)
       .then((t) => !cancelled && setTopology(t))
       .catch(() => !cancelled && setTopology("failed"));
     return () => {
@@ -142,17 +159,35 @@ function Shapes({ shapes, bordersUrl, selected, onSelect, focus, onLayers }: Omi
   }, [map, mode, topology, onLayers]);
 
   // Recolour after a filter or colour-mode change, without rebuilding the layers.
+  const styled = useRef<string | null>(null);
   useEffect(() => {
     const circles = mode === "circles";
     for (const shape of shapes) {
       const layer = layers.current.get(shape.code);
       if (!layer) continue;
-      layer.setStyle(styleFor(shape, shape.code === selected, circles));
+      layer.setStyle(styleFor(shape, shape.code === latest.current.selected, circles));
       const element = (layer as L.Path & { getElement?: () => Element | undefined }).getElement?.();
       element?.classList.toggle("is-filtered-out", shape.fill === null);
     }
-    if (selected) layers.current.get(selected)?.bringToFront();
-  }, [shapes, selected, mode]);
+    styled.current = latest.current.selected;
+  }, [shapes, mode]);
+
+  // A new selection restyles two shapes, not 290: the click must reach the panel quickly.
+  useEffect(() => {
+    const circles = mode === "circles";
+    const byCode = (code: string | null) => (code ? latest.current.shapes.find((s) => s.code === code) : undefined);
+    const previous = byCode(styled.current);
+    if (previous && previous.code !== selected) {
+      layers.current.get(previous.code)?.setStyle(styleFor(previous, false, circles));
+    }
+    const current = byCode(selected);
+    if (current) {
+      const layer = layers.current.get(current.code);
+      layer?.setStyle(styleFor(current, true, circles));
+      layer?.bringToFront();
+    }
+    styled.current = selected;
+  }, [selected, mode]);
 
   // Show the chosen county (or the whole country).
   const focusKey = focus?.join(",") ?? "";
