@@ -1,4 +1,5 @@
 import { spawnSync } from "node:child_process";
+import fs from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { axeViolations, launchBrowser, screenshot, watchPage, type PageProblems } from "../support/browser";
@@ -155,6 +156,12 @@ describe("the national map in the browser", () => {
     await page.locator(".national-map path.leaflet-interactive").nth(40).click({ force: true });
     expect(await panelTitle()).not.toBe("Vald kommun");
     await screenshot(page, "map-borders-selected");
+    const download = page.waitForEvent("download");
+    await page.getByRole("button", { name: "Spara kartbild (PNG)" }).click();
+    const png = fs.readFileSync((await (await download).path())!);
+    expect([...png.subarray(1, 4)].map((b) => String.fromCharCode(b)).join("")).toBe("PNG");
+    // A map of 290 coloured shapes with its legend, not a blank canvas.
+    expect(png.length).toBeGreaterThan(50_000);
     expect(await axeViolations(page)).toEqual([]);
     expect(problems.cspViolations).toEqual([]);
     expect(problems.pageErrors).toEqual([]);
