@@ -94,10 +94,10 @@ export default function MapPage() {
 
   // The legend's checkboxes belong to the form by their `form` attribute, outside it in the DOM: their
   // change events do not bubble to the form, so both call this.
-  const applyFilters = () => {
+  const applyFilters = useCallback(() => {
     const form = document.getElementById(FORM_ID);
     if (form instanceof HTMLFormElement) submit(cleanFilterQuery(form), { replace: true, preventScrollReset: true });
-  };
+  }, [submit]);
 
   const query = mapSearchParams({ round: data.round?.id ?? null, filters }).toString();
   const scopeName = data.county?.name ?? "hela landet";

@@ -1,11 +1,11 @@
-import { useState, type FormEvent } from "react";
+import { memo, useState, type FormEvent } from "react";
 import { normalizeForSearch } from "../../domain/collation";
 
 /**
  * Find a municipality by name or code. Without script it is a plain search on the municipality list;
  * with script it selects the municipality on the map.
  */
-export function MapSearch({
+export const MapSearch = memo(function MapSearch({
   municipalities,
   onFound,
 }: {
@@ -60,4 +60,4 @@ export function MapSearch({
       ) : null}
     </form>
   );
-}
+});
