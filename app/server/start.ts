@@ -13,6 +13,7 @@ import { prepareDatabase } from "../services/bootstrap.server";
 import { passwordProblem } from "../services/common-passwords.server";
 import { getAppSecret } from "../services/secret.server";
 import { deleteExpiredSessions } from "../models/session.server";
+import { importBordersOnFirstStart } from "../services/geo-import.server";
 import { log } from "../services/log.server";
 import { createApp } from "./app";
 
@@ -92,6 +93,11 @@ async function main() {
     }
   }, 15 * 60_000);
   housekeeping.unref();
+  if (env.GEO_SOURCE_URL) {
+    const result = await importBordersOnFirstStart(db, env.GEO_SOURCE_URL, { id: null, label: "system:GEO_SOURCE_URL" });
+    if (result.imported) log.info("borders imported", { source: env.GEO_SOURCE_URL });
+    else log.warn("borders not imported; the map shows circles", { source: env.GEO_SOURCE_URL, reason: result.reason });
+  }
 
   ensureBuild();
   const build = (await import(pathToFileURL(BUILD_FILE).href)) as ServerBuild;

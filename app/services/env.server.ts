@@ -22,7 +22,11 @@ const schema = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(12),
   GEO_SOURCE_URL: z.string().url().optional(),
-  MAP_TILE_URL: z.string().url().optional(),
+  /** A tile template such as https://{s}.tile.example.org/{z}/{x}/{y}.png (placeholders allowed in the host). */
+  MAP_TILE_URL: z
+    .string()
+    .regex(/^https?:\/\/[^/\s]+\/\S*\{z\}\S*\{x\}\S*\{y\}/, "ska vara en http(s)-adress med {z}, {x} och {y}")
+    .optional(),
   MAP_TILE_ATTRIBUTION: z.string().optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
@@ -48,4 +52,22 @@ export function getEnv(): Env {
 /** For tests that change the environment between cases. */
 export function resetEnvCache() {
   cached = undefined;
+}
+
+/** The optional base map: a Leaflet tile template and its attribution, or null for the plain map. */
+export function mapTileLayer(env: Pick<Env, "MAP_TILE_URL" | "MAP_TILE_ATTRIBUTION"> = getEnv()) {
+  if (!env.MAP_TILE_URL) return null;
+  return { url: env.MAP_TILE_URL, attribution: env.MAP_TILE_ATTRIBUTION ?? "" };
+}
+
+/**
+ * The source expression the Content-Security-Policy's img-src needs for the tile layer, e.g.
+ * "https://*.tile.example.org" for a template with {s} in the host; null without a tile layer.
+ */
+export function mapTileOrigin(env: Pick<Env, "MAP_TILE_URL"> = getEnv()): string | null {
+  const match = env.MAP_TILE_URL ? /^(https?:\/\/)([^/]+)/i.exec(env.MAP_TILE_URL) : null;
+  if (!match) return null;
+  const host = match[2]!.toLowerCase();
+  // A placeholder in the host ({s} picks a subdomain) becomes CSP's wildcard.
+  return `${match[1]!.toLowerCase()}${host.replace(/^\{[a-z]+\}\./, "*.").replace(/\{[a-z]+\}/g, "*")}`;
 }

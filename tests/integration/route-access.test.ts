@@ -46,6 +46,9 @@ export const ACCESS: Record<string, Check[]> = {
   "routes/api.v1.municipalities": [
     { url: "/api/v1/municipalities", expect: { ...signedIn(200), anonymous: 401 } },
   ],
+  // Borders that were never imported: 404 for a signed-in user, but nothing at all for anyone else.
+  "routes/karta.granser.$hash": [{ url: "/karta/granser/0123456789abcdef", expect: signedIn(404) }],
+  "routes/karta[.csv]": [{ url: "/karta.csv", expect: signedIn(200) }],
   "routes/healthz": [
     { url: "/healthz", expect: { anonymous: 200, admin: 200, manager: 200, coordinator: 200, planner: 200 } },
   ],

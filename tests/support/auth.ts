@@ -1,8 +1,11 @@
 import type { Page } from "playwright-core";
-import { openDatabase } from "../../db/client.server";
+import { randomBytes } from "node:crypto";
+import { getDb, openDatabase } from "../../db/client.server";
 import type { Role } from "../../db/schema";
 import { createUser } from "../../app/models/user.server";
 import { hashPassword } from "../../app/services/password.server";
+import { resetEnvCache } from "../../app/services/env.server";
+import { createSession } from "../../app/services/session.server";
 import type { RunningServer } from "./server";
 
 export type TestUser = {
@@ -104,4 +107,29 @@ export async function loginInBrowser(page: Page, server: Pick<RunningServer, "ur
     page.waitForURL((url) => url.pathname !== "/login"),
     page.getByRole("button", { name: "Logga in" }).click(),
   ]);
+}
+
+/**
+ * For tests that call route loaders directly against the process-wide test database: creates a user
+ * with the given roles and a real session, and returns a Request for `url` that carries its cookie.
+ */
+export async function signedInRequest(url: string, roles: Role[] = ["manager"], countyCodes: string[] = []): Promise<Request> {
+  if (!process.env.SESSION_SECRET) {
+    process.env.SESSION_SECRET = randomBytes(32).toString("base64url");
+    resetEnvCache();
+  }
+  counter += 1;
+  const user = createUser(
+    getDb(),
+    {
+      email: `direct.${counter}.${Date.now()}@example.se`,
+      name: `Test ${counter}`,
+      roles,
+      countyCodes,
+      passwordHash: await hashPassword(`ett långt testlösenord ${counter}`),
+    },
+    { id: null, label: "test" },
+  );
+  const pair = createSession(user.id).setCookie.split(";")[0]!;
+  return new Request(new URL(url, "http://localhost").href, { headers: { Cookie: pair } });
 }

@@ -1,0 +1,67 @@
+import { memo } from "react";
+import { DIALOGUE_STATUSES, DIALOGUE_STATUS_LABELS, type DialogueStatus } from "../../domain/dialogue-status";
+import { legendText, municipalitiesWord } from "../../domain/map-view";
+import { CATEGORIES, type Category } from "../../domain/rating";
+
+/**
+ * The legend doubles as the category filter: each entry is a checkbox of the filter form (by its
+ * `form` attribute), with the swatch, the label and the count.
+ */
+export const CategoryLegend = memo(function CategoryLegend({
+  counts,
+  selected,
+  formId,
+  onChange,
+}: {
+  counts: Record<Category, number>;
+  selected: readonly Category[];
+  formId: string;
+  onChange: () => void;
+}) {
+  return (
+    <fieldset className="legend">
+      <legend>Bedömning (visa eller dölj)</legend>
+      <ul>
+        {CATEGORIES.map((c) => (
+          <li key={c}>
+            <label>
+              <input
+                type="checkbox"
+                name="category"
+                value={c}
+                form={formId}
+                onChange={onChange}
+                defaultChecked={selected.length === 0 || selected.includes(c)}
+                key={`${c}-${selected.join()}`}
+              />
+              <span className={`swatch ${c}`} aria-hidden="true" />
+              <span>{legendText(c, counts[c])}</span>
+            </label>
+          </li>
+        ))}
+      </ul>
+    </fieldset>
+  );
+});
+
+export function DialogueLegend({ counts }: { counts: Record<DialogueStatus, number> }) {
+  return (
+    <div className="legend">
+      <h2 className="legend-title">Dialogstatus</h2>
+      <ul>
+        {DIALOGUE_STATUSES.map((s) => (
+          <li key={s}>
+            <span className={`swatch dlg-${s}`} aria-hidden="true" />
+            <span>
+              {counts[s]} {municipalitiesWord(counts[s])}: {DIALOGUE_STATUS_LABELS[s].toLocaleLowerCase("sv")}
+            </span>
+          </li>
+        ))}
+      </ul>
+      <p className="legend-note">
+        Dialogmöten registreras inte i Samverkanskartan ännu, så alla kommuner visas som "Ingen kontakt ännu".
+        Vyn fylls i när mötena förs in.
+      </p>
+    </div>
+  );
+}

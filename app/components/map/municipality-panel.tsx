@@ -1,0 +1,74 @@
+import { Link } from "@remix-run/react";
+import { DIALOGUE_STATUS_LABELS } from "../../domain/dialogue-status";
+import { formatDateSv } from "../../domain/dates";
+import { COLLABORATION_LABELS, INTERVENTION_ACCESS_LABELS } from "../../domain/rating";
+import type { MapMunicipality } from "../../services/map-view.server";
+import { CategoryBadge } from "../category";
+
+/** The selected municipality: React renders every value as text, never as HTML. */
+export function MunicipalityPanel({
+  municipality,
+  meetingsRecorded,
+  onClose,
+}: {
+  municipality: MapMunicipality | null;
+  meetingsRecorded: boolean;
+  onClose: () => void;
+}) {
+  return (
+    <section className="municipality-panel" aria-labelledby="panel-title" aria-live="polite">
+      {municipality ? (
+        <>
+          <div className="panel-head">
+            <h2 id="panel-title">{municipality.name}</h2>
+            <button type="button" className="close" onClick={onClose} aria-label={`Stäng ${municipality.name}`}>
+              ×
+            </button>
+          </div>
+          <dl className="facts">
+            <dt>Län</dt>
+            <dd>{municipality.countyName}</dd>
+            <dt>Kommunkod</dt>
+            <dd>{municipality.code}</dd>
+            <dt>Samverkan</dt>
+            <dd>{municipality.collaboration ? COLLABORATION_LABELS[municipality.collaboration] : "Ej bedömd"}</dd>
+            <dt>Insatser</dt>
+            <dd>
+              {municipality.interventionAccess ? INTERVENTION_ACCESS_LABELS[municipality.interventionAccess] : "Ej bedömd"}
+            </dd>
+            <dt>Kategori</dt>
+            <dd>
+              <CategoryBadge category={municipality.category} />
+            </dd>
+            <dt>Kommentar</dt>
+            <dd>{municipality.comment ? municipality.comment : <span className="muted">Ingen kommentar</span>}</dd>
+            <dt>Förändring</dt>
+            <dd className={`change change-${municipality.change.kind}`}>{municipality.change.text}</dd>
+            <dt>Dialog</dt>
+            <dd>
+              {meetingsRecorded ? (
+                <>
+                  {DIALOGUE_STATUS_LABELS[municipality.dialogue.status]}
+                  {municipality.dialogue.lastMeeting ? <> · senaste {formatDateSv(municipality.dialogue.lastMeeting)}</> : null}
+                  {municipality.dialogue.nextMeeting ? <> · nästa {formatDateSv(municipality.dialogue.nextMeeting)}</> : null}
+                </>
+              ) : (
+                <span className="muted">Dialogmöten registreras inte ännu.</span>
+              )}
+            </dd>
+          </dl>
+          <p className="panel-links">
+            <Link to={`/kommuner/${municipality.code}`}>Kommunens sida med alla kartläggningar</Link>
+          </p>
+        </>
+      ) : (
+        <>
+          <h2 id="panel-title">Vald kommun</h2>
+          <p className="muted">
+            Klicka på en kommun i kartan, sök efter den ovan eller välj "Visa" i tabellen för att se dess bedömning.
+          </p>
+        </>
+      )}
+    </section>
+  );
+}

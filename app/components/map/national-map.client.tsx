@@ -1,0 +1,250 @@
+import L from "leaflet";
+import { useEffect, useRef, useState } from "react";
+import { MapContainer, TileLayer, useMap } from "react-leaflet";
+import { feature, mesh } from "topojson-client";
+import type { GeometryCollection, Topology } from "topojson-specification";
+import { BORDER_COLOUR, COUNTY_BORDER_COLOUR, FILTERED_OUT_FILL, SELECTED_COLOUR } from "./colours";
+
+export type MapShape = {
+  code: string;
+  name: string;
+  latitude: number;
+  longitude: number;
+  /** Fill colour, or null when the municipality is outside the filter. */
+  fill: string | null;
+};
+
+export type NationalMapProps = {
+  shapes: readonly MapShape[];
+  bordersUrl: string | null;
+  tiles: { url: string; attribution: string } | null;
+  selected: string | null;
+  onSelect: (code: string) => void;
+  /** Codes to fit the view to (the chosen county), or null for the whole country. */
+  focus: readonly string[] | null;
+  /** Receives the drawn layers, for the PNG export. */
+  onLayers?: (layers: DrawnLayers | null) => void;
+};
+
+export type DrawnLayers = {
+  map: L.Map;
+  municipalities: Map<string, L.Path>;
+  countyBorders: L.GeoJSON | null;
+};
+
+const SWEDEN: L.LatLngBoundsExpression = [
+  [55.3, 10.9],
+  [69.1, 24.2],
+];
+
+type BorderTopology = Topology<{ municipalities: GeometryCollection; counties: GeometryCollection }>;
+
+const topologies = new Map<string, Promise<BorderTopology>>();
+
+/**
+ * One request per borders URL. The page also preloads it (a <link rel="preload"> in the HTML), so
+ * the download overlaps with loading and hydrating the scripts.
+ */
+function loadTopology(url: string): Promise<BorderTopology> {
+  let pending = topologies.get(url);
+  if (!pending) {
+    pending = fetch(url, { credentials: "same-origin" }).then((r) =>
+      r.ok ? (r.json() as Promise<BorderTopology>) : Promise.reject(new Error(String(r.status))),
+    );
+    pending.catch(() => topologies.delete(url));
+    topologies.set(url, pending);
+  }
+  return pending;
+}
+
+/** Leaflet's attribution control takes HTML; the configured text is shown as text. */
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** Tooltips get a text node, never an HTML string (Leaflet would set a string as innerHTML). */
+function tooltipContent(name: string) {
+  return () => {
+    const span = document.createElement("span");
+    span.textContent = name;
+    return span;
+  };
+}
+
+function styleFor(shape: MapShape, selected: boolean, circles: boolean): L.PathOptions {
+  return {
+    fillColor: shape.fill ?? FILTERED_OUT_FILL,
+    fillOpacity: 1,
+    color: selected ? SELECTED_COLOUR : shape.fill || circles ? BORDER_COLOUR : "#c3c8d1",
+    weight: selected ? 3 : circles ? 0.8 : 0.6,
+    opacity: 1,
+    interactive: shape.fill !== null,
+  };
+}
+
+function Shapes({ shapes, bordersUrl, selected, onSelect, focus, onLayers }: Omit<NationalMapProps, "tiles">) {
+  const map = useMap();
+  const [topology, setTopology] = useState<BorderTopology | "failed" | null>(null);
+  const layers = useRef(new Map<string, L.Path>());
+  const latest = useRef({ shapes, selected, onSelect });
+  latest.current = { shapes, selected, onSelect };
+
+  useEffect(() => {
+    if (!bordersUrl) return;
+    let cancelled = false;
+    loadTopology(bordersUrl)
+      .then((t) => !cancelled && setTopology(t))
+      .catch(() => !cancelled && setTopology("failed"));
+    return () => {
+      cancelled = true;
+    };
+  }, [bordersUrl]);
+
+  const mode = bordersUrl && topology !== "failed" ? (topology ? "borders" : "loading") : "circles";
+
+  // Build the layers once per geometry; colours and selection change through setStyle below.
+  useEffect(() => {
+    if (mode === "loading") return;
+    const byCode = new Map(latest.current.shapes.map((s) => [s.code, s]));
+    const group = L.featureGroup();
+    const drawn = new Map<string, L.Path>();
+    let countyBorders: L.GeoJSON | null = null;
+    const wire = (layer: L.Path, shape: MapShape) => {
+      layer.bindTooltip(tooltipContent(shape.name), { sticky: true, direction: "top", opacity: 1 });
+      layer.on("click", () => latest.current.onSelect(shape.code));
+      drawn.set(shape.code, layer);
+    };
+    if (mode === "borders" && topology && topology !== "failed") {
+      const collection = feature(topology, topology.objects.municipalities);
+      L.geoJSON(collection, {
+        style: (f) => {
+          const shape = byCode.get(String(f?.id));
+          return shape ? styleFor(shape, shape.code === latest.current.selected, false) : {};
+        },
+        onEachFeature: (f, layer) => {
+          const shape = byCode.get(String(f.id));
+          if (shape) wire(layer as L.Path, shape);
+        },
+      }).addTo(group);
+      countyBorders = L.geoJSON(mesh(topology, topology.objects.counties, (a, b) => a !== b), {
+        style: { color: COUNTY_BORDER_COLOUR, weight: 1.6, opacity: 0.9, fill: false },
+        interactive: false,
+      }).addTo(group);
+    } else {
+      for (const shape of latest.current.shapes) {
+        const circle = L.circleMarker([shape.latitude, shape.longitude], {
+          radius: 6,
+          ...styleFor(shape, shape.code === latest.current.selected, true),
+        });
+        wire(circle, shape);
+        circle.addTo(group);
+      }
+    }
+    group.addTo(map);
+    layers.current = drawn;
+    const container = map.getContainer();
+    container.dataset.mode = mode;
+    container.dataset.shapes = String(drawn.size);
+    onLayers?.({ map, municipalities: drawn, countyBorders });
+    // The shapes are in the DOM now; the mark lands once the browser has painted them.
+    requestAnimationFrame(() => {
+      performance.mark("map:shapes-drawn", { detail: { mode, count: drawn.size } });
+      container.dataset.ready = "true";
+    });
+    return () => {
+      group.remove();
+      onLayers?.(null);
+      delete container.dataset.ready;
+    };
+  }, [map, mode, topology, onLayers]);
+
+  // Recolour after a filter or colour-mode change, without rebuilding the layers.
+  const styled = useRef<string | null>(null);
+  useEffect(() => {
+    const circles = mode === "circles";
+    for (const shape of shapes) {
+      const layer = layers.current.get(shape.code);
+      if (!layer) continue;
+      layer.setStyle(styleFor(shape, shape.code === latest.current.selected, circles));
+      const element = (layer as L.Path & { getElement?: () => Element | undefined }).getElement?.();
+      element?.classList.toggle("is-filtered-out", shape.fill === null);
+    }
+    styled.current = latest.current.selected;
+  }, [shapes, mode]);
+
+  // A new selection restyles two shapes, not 290: the click must reach the panel quickly.
+  useEffect(() => {
+    const circles = mode === "circles";
+    const byCode = (code: string | null) => (code ? latest.current.shapes.find((s) => s.code === code) : undefined);
+    const previous = byCode(styled.current);
+    if (previous && previous.code !== selected) {
+      layers.current.get(previous.code)?.setStyle(styleFor(previous, false, circles));
+    }
+    const current = byCode(selected);
+    if (current) {
+      const layer = layers.current.get(current.code);
+      layer?.setStyle(styleFor(current, true, circles));
+      layer?.bringToFront();
+    }
+    styled.current = selected;
+  }, [selected, mode]);
+
+  // Show the chosen county (or the whole country).
+  const focusKey = focus?.join(",") ?? "";
+  useEffect(() => {
+    const codes = focusKey ? focusKey.split(",") : [];
+    if (codes.length === 0) {
+      map.fitBounds(SWEDEN);
+      return;
+    }
+    const bounds = L.latLngBounds([]);
+    for (const code of codes) {
+      const layer = layers.current.get(code);
+      if (layer && "getBounds" in layer) bounds.extend((layer as L.Polygon).getBounds());
+      else if (layer && "getLatLng" in layer) bounds.extend((layer as L.CircleMarker).getLatLng());
+    }
+    if (bounds.isValid()) map.fitBounds(bounds, { padding: [24, 24], maxZoom: 8 });
+  }, [map, focusKey, mode]);
+
+  // A municipality chosen from the table or the search box comes into view.
+  useEffect(() => {
+    if (!selected) return;
+    const layer = layers.current.get(selected);
+    if (!layer) return;
+    const bounds = "getBounds" in layer ? (layer as L.Polygon).getBounds() : null;
+    const point = bounds ? bounds.getCenter() : (layer as L.CircleMarker).getLatLng();
+    if (!map.getBounds().contains(point)) map.panTo(point);
+  }, [map, selected]);
+
+  return null;
+}
+
+/**
+ * The national map: municipality borders when imported (county borders drawn over them), otherwise a
+ * circle at each municipality's representative point. SVG renderer: at 290 shapes it answers clicks
+ * faster than Canvas, and paths can be styled one by one.
+ */
+export default function NationalMap(props: NationalMapProps) {
+  return (
+    <MapContainer
+      bounds={SWEDEN}
+      className="national-map"
+      zoomSnap={0.25}
+      minZoom={4}
+      maxZoom={11}
+      preferCanvas={false}
+      attributionControl={!!props.tiles}
+      scrollWheelZoom={false}
+    >
+      {props.tiles ? <TileLayer url={props.tiles.url} attribution={escapeHtml(props.tiles.attribution)} /> : null}
+      <Shapes
+        shapes={props.shapes}
+        bordersUrl={props.bordersUrl}
+        selected={props.selected}
+        onSelect={props.onSelect}
+        focus={props.focus}
+        onLayers={props.onLayers}
+      />
+    </MapContainer>
+  );
+}

@@ -1,0 +1,93 @@
+import { dialogueSummaries, type DialogueMeetingDate } from "../domain/dialogue-status";
+import { formatPeriodSv } from "../domain/dates";
+import { matchesFilters, parseMapFilters, summarySentence } from "../domain/map-view";
+import { countByCategory, type Category } from "../domain/rating";
+import { describeChange, previousRound } from "../domain/rating-change";
+import { listMunicipalityRatings } from "../models/assessment.server";
+import { getCurrentBoundarySet } from "../models/boundary.server";
+import { listCounties } from "../models/register.server";
+import { selectRound } from "../models/round-selection.server";
+import { listRounds } from "../models/round.server";
+
+/** Where the map fetches the stored borders: the content hash makes the URL safe to cache forever. */
+export function bordersUrl(hash: string): string {
+  return `/karta/granser/${hash}`;
+}
+
+/**
+ * Everything the map page and its CSV export show for one URL: the resolved round and filters (with a
+ * Swedish notice for whatever was not understood), all 290 municipalities with their change since the
+ * previous round, and the counts for the chosen county.
+ */
+export function getMapView(searchParams: URLSearchParams, today = new Date().toISOString().slice(0, 10)) {
+  const notices: string[] = [];
+  const selection = selectRound(searchParams.get("round"));
+  let round = selection.kind === "found" ? selection.round : null;
+  if (selection.kind === "unknown") {
+    notices.push(`Kartläggningen "${selection.requested.slice(0, 40)}" finns inte. Den senaste kartläggningen visas.`);
+    const latest = selectRound(null);
+    round = latest.kind === "found" ? latest.round : null;
+  }
+  const counties = listCounties();
+  const parsed = parseMapFilters(searchParams, counties);
+  notices.push(...parsed.notices);
+  const { filters } = parsed;
+
+  const rounds = listRounds();
+  const previous = round ? previousRound(rounds, round) : null;
+  const previousCategories = new Map<string, Category>(
+    previous ? listMunicipalityRatings(previous.id).map((m) => [m.code, m.category]) : [],
+  );
+  // Dialogue meetings are not recorded yet: the dialogue view shows everyone as "no contact yet".
+  const meetings: DialogueMeetingDate[] = [];
+  const all = listMunicipalityRatings(round?.id ?? null);
+  const dialogue = dialogueSummaries(
+    all.map((m) => m.code),
+    meetings,
+    today,
+  );
+  const municipalities = all.map((m) => ({
+    code: m.code,
+    name: m.name,
+    countyCode: m.countyCode,
+    countyName: m.countyName,
+    latitude: m.latitude,
+    longitude: m.longitude,
+    collaboration: m.collaboration,
+    interventionAccess: m.interventionAccess,
+    comment: m.comment,
+    category: m.category,
+    change: describeChange(
+      m.category,
+      previous ? { roundName: previous.name, category: previousCategories.get(m.code) ?? "unrated" } : null,
+    ),
+    dialogue: dialogue[m.code]!,
+  }));
+  const county = counties.find((c) => c.code === filters.county) ?? null;
+  const inCounty = municipalities.filter((m) => matchesFilters(m, { county: filters.county, categories: [] }));
+  const counts = countByCategory(inCounty);
+  const boundarySet = getCurrentBoundarySet();
+
+  return {
+    notices,
+    filters,
+    round: round && {
+      id: round.id,
+      name: round.name,
+      example: round.example,
+      period: formatPeriodSv(round.periodStart, round.periodEnd),
+    },
+    previousRoundName: previous?.name ?? null,
+    rounds: rounds.map((r) => ({ id: r.id, name: r.name, example: r.example })),
+    counties,
+    county,
+    municipalities,
+    counts,
+    summary: summarySentence(counts, { countyName: county?.name }),
+    borders: boundarySet ? { url: bordersUrl(boundarySet.hash), featureCount: boundarySet.featureCount } : null,
+    meetingsRecorded: false,
+  };
+}
+
+export type MapView = ReturnType<typeof getMapView>;
+export type MapMunicipality = MapView["municipalities"][number];

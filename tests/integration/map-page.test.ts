@@ -1,0 +1,101 @@
+import Papa from "papaparse";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { assessments, mappingRounds } from "../../db/schema";
+import { ensureExampleRound } from "../../app/models/round.server";
+import { getMapView } from "../../app/services/map-view.server";
+import { loader as csvLoader } from "../../app/routes/karta[.csv]";
+import { signedInRequest } from "../support/auth";
+import { closeTestDatabase, createTestDatabase } from "../support/database";
+
+// The route module imports Leaflet for the browser; its loader is getMapView plus the tile settings.
+const mapLoader = ({ request }: { request: Request }) => getMapView(new URL(request.url).searchParams);
+const args = (url: string) => ({ request: new Request(`http://localhost${url}`), params: {}, context: {} as never });
+
+describe("the map page's data", () => {
+  let handle: ReturnType<typeof createTestDatabase>;
+  let exampleRoundId: number;
+  let laterRoundId: number;
+
+  beforeAll(() => {
+    handle = createTestDatabase();
+    exampleRoundId = ensureExampleRound(handle.db).roundId;
+    // A later round where Göteborg improved and everyone else is not rated yet.
+    laterRoundId = handle.db
+      .insert(mappingRounds)
+      .values({ name: "Kartläggning hösten 2025", periodStart: "2025-09-01", periodEnd: "2025-10-31", status: "open" })
+      .returning()
+      .get().id;
+    handle.db
+      .insert(assessments)
+      .values({
+        roundId: laterRoundId,
+        municipalityCode: "1480",
+        collaboration: "good",
+        interventionAccess: "satisfactory",
+        comment: "Nya insatser på plats",
+        updatedAt: new Date().toISOString(),
+      })
+      .run();
+  });
+  afterAll(() => closeTestDatabase(handle));
+
+  it("a manager sees 11 municipalities needing stronger collaboration and 76 with poor access, nationally", () => {
+    const data = mapLoader(args(`/?round=${exampleRoundId}`));
+    expect(data.counts).toEqual({ good: 203, access_gap: 76, needs_strengthening: 11, unrated: 0 });
+    expect(data.summary).toContain("76 bra samverkan men otillfredsställande tillgång till insatser och 11 samverkan");
+    expect(data.municipalities).toHaveLength(290);
+    expect(data.notices).toEqual([]);
+    expect(data.round).toMatchObject({ id: exampleRoundId, example: true });
+  });
+
+  it("an unknown round or county in the link is explained in Swedish and the national latest view is shown", () => {
+    const data = mapLoader(args("/?round=abc&county=77&category=nope"));
+    expect(data.notices).toEqual([
+      'Kartläggningen "abc" finns inte. Den senaste kartläggningen visas.',
+      'Länet med kod "77" finns inte. Hela landet visas.',
+      'Kategorin "nope" finns inte och används inte som filter.',
+    ]);
+    expect(data.round?.id).toBe(laterRoundId);
+    expect(data.filters.county).toBeNull();
+    expect(data.counts.unrated).toBe(289);
+  });
+
+  it("a county filter counts only that county's municipalities", () => {
+    const data = mapLoader(args(`/?round=${exampleRoundId}&county=14`));
+    const total = Object.values(data.counts).reduce((a, b) => a + b, 0);
+    expect(total).toBe(data.municipalities.filter((m) => m.countyCode === "14").length);
+    expect(data.summary).toMatch(/^Av de \d+ kommunerna i Västra Götalands län/);
+  });
+
+  it("the side panel's change compares with the previous round by period", () => {
+    const data = mapLoader(args(`/?round=${laterRoundId}`));
+    expect(data.previousRoundName).toBe("Kartläggning februari 2025");
+    const gothenburg = data.municipalities.find((m) => m.code === "1480")!;
+    const before = mapLoader(args(`/?round=${exampleRoundId}`)).municipalities.find((m) => m.code === "1480")!;
+    expect(gothenburg.comment).toBe("Nya insatser på plats");
+    expect(gothenburg.change.kind).toBe(before.category === "good" ? "unchanged" : "better");
+    expect(data.municipalities.find((m) => m.code === "0114")!.change.kind).toBe("not_yet_rated");
+  });
+
+  it("without imported borders the page gets no borders URL (circles), and everyone is 'no contact yet'", () => {
+    const data = mapLoader(args("/"));
+    expect(data.borders).toBeNull();
+    expect(new Set(data.municipalities.map((m) => m.dialogue.status))).toEqual(new Set(["no_contact"]));
+  });
+
+  it("the CSV export follows the filters: only the county's access gaps, in Swedish order", async () => {
+    const request = await signedInRequest(`/karta.csv?round=${exampleRoundId}&county=14&category=access_gap`);
+    const response = await csvLoader({ request, params: {}, context: {} as never });
+    expect(response.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
+    expect(response.headers.get("Content-Disposition")).toContain(".csv");
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
+    const rows = Papa.parse<string[]>(text.slice(1).trim(), { delimiter: ";" }).data.slice(1);
+    const expected = mapLoader(args(`/?round=${exampleRoundId}&county=14`)).counts.access_gap;
+    expect(rows).toHaveLength(expected);
+    expect(rows.every((r) => r[2] === "Västra Götalands län" && r[5]!.startsWith("Bra samverkan men"))).toBe(true);
+    const names = rows.map((r) => r[1]!);
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, "sv")));
+  });
+});
