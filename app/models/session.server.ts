@@ -1,6 +1,6 @@
 import { and, eq, lt, ne, or } from "drizzle-orm";
 import { getDb } from "../../db/client.server";
-import { sessions, userCounties, userRoles, users, type Role } from "../../db/schema";
+import { sessions, users } from "../../db/schema";
 
 /** `key` is the keyed hash of the cookie's id: the table never holds a usable session id. */
 export function insertSession(input: { key: string; userId: number; now: Date; expiresAt: Date }) {
@@ -35,19 +35,6 @@ export function getSessionWithUser(key: string) {
     .get();
 }
 
-export function getUserAccess(userId: number): { roles: Role[]; countyCodes: string[] } {
-  const db = getDb();
-  return {
-    roles: db.select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, userId)).all().map((r) => r.role),
-    countyCodes: db
-      .select({ code: userCounties.countyCode })
-      .from(userCounties)
-      .where(eq(userCounties.userId, userId))
-      .all()
-      .map((r) => r.code)
-      .sort(),
-  };
-}
 
 export function touchSession(key: string, now: Date) {
   getDb().update(sessions).set({ lastSeenAt: now.toISOString() }).where(eq(sessions.id, key)).run();

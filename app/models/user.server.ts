@@ -79,6 +79,11 @@ export function getUser(id: number) {
   return user && { ...user, ...readAccess(getDb(), id) };
 }
 
+export function getUserAccess(userId: number): UserAccess {
+  return readAccess(getDb(), userId);
+}
+
+/** A user's roles and counties, sorted; inside a transaction, `db` is the transaction. */
 function readAccess(db: Pick<Db, "select">, userId: number): UserAccess {
   return {
     roles: db.select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, userId)).all().map((r) => r.role).sort(),

@@ -32,7 +32,7 @@ export default function MunicipalityPage() {
         <dd>{municipality.code}</dd>
         <dt>Län</dt>
         <dd>
-          <Link to={`/kommuner?lan=${municipality.countyCode}`}>{municipality.countyName}</Link>
+          <Link to={`/kommuner?county=${municipality.countyCode}`}>{municipality.countyName}</Link>
         </dd>
       </dl>
       <h2>Bedömningar per kartläggning</h2>

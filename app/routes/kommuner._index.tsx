@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSubmit } from "@remix-run/react";
 import { CategoryBadge } from "../components/category";
+import { CountySelect } from "../components/county-select";
 import { ExampleBadge, ExampleBanner } from "../components/example-banner";
 import { filterMunicipalities } from "../domain/municipality-filter";
 import { listMunicipalityRatings } from "../models/assessment.server";
@@ -13,7 +14,7 @@ export function loader({ request }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
   const query = (params.get("q") ?? "").slice(0, 100);
   const counties = listCounties();
-  const requestedCounty = params.get("lan") ?? "";
+  const requestedCounty = params.get("county") ?? "";
   const county = counties.find((c) => c.code === requestedCounty) ?? null;
   const round = getLatestRound() ?? null;
   const all = listMunicipalityRatings(round?.id ?? null);
@@ -47,24 +48,14 @@ export default function MunicipalitiesPage() {
           <label htmlFor="q">Sök på namn eller kommunkod</label>
           <input id="q" name="q" type="search" defaultValue={data.query} maxLength={100} autoComplete="off" />
         </div>
-        <div className="field">
-          <label htmlFor="lan">Län</label>
-          <select id="lan" name="lan" defaultValue={data.countyCode}>
-            <option value="">Alla län</option>
-            {data.counties.map((c) => (
-              <option key={c.code} value={c.code}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <CountySelect counties={data.counties} value={data.countyCode} />
         <noscript>
           <button type="submit">Sök</button>
         </noscript>
       </Form>
       {data.unknownCounty ? (
         <p className="form-error" role="alert">
-          Länet med kod "{data.unknownCounty}" finns inte. Alla län visas.
+          Länet med kod "{data.unknownCounty}" finns inte. Hela landet visas.
         </p>
       ) : null}
       <p className="result-count" aria-live="polite">

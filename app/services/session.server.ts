@@ -4,10 +4,10 @@ import type { Role } from "../../db/schema";
 import {
   deleteSession,
   getSessionWithUser,
-  getUserAccess,
   insertSession,
   touchSession,
 } from "../models/session.server";
+import { getUserAccess } from "../models/user.server";
 import { getEnv } from "./env.server";
 import { getAppSecret } from "./secret.server";
 

@@ -47,7 +47,7 @@ describe("the municipalities page", () => {
     await page.getByLabel("Sök på namn eller kommunkod").fill("");
     await page.getByLabel("Län").selectOption({ label: "Hallands län" });
     await expect.poll(rowNames).toEqual(["Falkenberg", "Halmstad", "Hylte", "Kungsbacka", "Laholm", "Varberg"]);
-    expect(new URL(page.url()).searchParams.get("lan")).toBe("13");
+    expect(new URL(page.url()).searchParams.get("county")).toBe("13");
     await page.reload();
     await expect.poll(() => page.locator("table.data tbody tr").count()).toBe(6);
   });

@@ -29,17 +29,17 @@ afterAll(async () => {
 
 describe("signing in and out", () => {
   it("an anonymous visitor is sent to the login page and back to where they were going", async () => {
-    const response = await request(server, "/kommuner?lan=14");
+    const response = await request(server, "/kommuner?county=14");
     expect(response.status).toBe(302);
-    expect(response.headers.get("location")).toBe("/login?redirectTo=%2Fkommuner%3Flan%3D14");
+    expect(response.headers.get("location")).toBe("/login?redirectTo=%2Fkommuner%3Fcounty%3D14");
 
     const login = await fetch(`${server.url}/login`, {
       method: "POST",
-      body: loginForm(planner.email, planner.password, { redirectTo: "/kommuner?lan=14" }),
+      body: loginForm(planner.email, planner.password, { redirectTo: "/kommuner?county=14" }),
       redirect: "manual",
     });
     expect(login.status).toBe(302);
-    expect(login.headers.get("location")).toBe("/kommuner?lan=14");
+    expect(login.headers.get("location")).toBe("/kommuner?county=14");
   });
 
   it("the login page has the e-mail and password fields, labelled in Swedish", async () => {

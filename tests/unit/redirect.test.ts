@@ -3,7 +3,7 @@ import { safeRedirectPath } from "../../app/domain/redirect";
 
 describe("where sign-in leads", () => {
   it("returns to the page the user asked for, with its query", () => {
-    expect(safeRedirectPath("/kommuner?lan=14")).toBe("/kommuner?lan=14");
+    expect(safeRedirectPath("/kommuner?county=14")).toBe("/kommuner?county=14");
     expect(safeRedirectPath("/kommuner/0114")).toBe("/kommuner/0114");
   });
 
