@@ -1,15 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { mapTileOrigin } from "../services/env.server";
 
 type NonceSource = (req: IncomingMessage, res: ServerResponse) => string;
-
-/** The origin pattern of a tile URL template ("https://{s}.tile.example.org/{z}/{x}/{y}.png" → "https://*.tile.example.org"). */
-export function tileSource(tileUrl: string | undefined): string | null {
-  if (!tileUrl) return null;
-  const match = /^(https?:\/\/[^/?#]+)/i.exec(tileUrl.trim());
-  if (!match) return null;
-  const origin = match[1]!.replace(/\{s\}/g, "*");
-  return /^https?:\/\/[A-Za-z0-9.*:-]+$/.test(origin) ? origin : null;
-}
 
 /**
  * The Content-Security-Policy, enforced: scripts only from this origin or carrying the request's nonce
@@ -17,7 +9,7 @@ export function tileSource(tileUrl: string | undefined): string | null {
  * MAP_TILE_URL's host; Leaflet also draws `data:` and `blob:` images.
  */
 export function cspDirectives(options: { nonce: NonceSource; tileUrl?: string; upgradeInsecureRequests: boolean }) {
-  const tiles = tileSource(options.tileUrl);
+  const tiles = mapTileOrigin({ MAP_TILE_URL: options.tileUrl });
   return {
     "default-src": ["'self'"],
     "script-src": ["'self'", options.nonce],

@@ -69,5 +69,7 @@ export function mapTileOrigin(env: Pick<Env, "MAP_TILE_URL"> = getEnv()): string
   if (!match) return null;
   const host = match[2]!.toLowerCase();
   // A placeholder in the host ({s} picks a subdomain) becomes CSP's wildcard.
-  return `${match[1]!.toLowerCase()}${host.replace(/^\{[a-z]+\}\./, "*.").replace(/\{[a-z]+\}/g, "*")}`;
+  const origin = `${match[1]!.toLowerCase()}${host.replace(/^\{[a-z]+\}\./, "*.").replace(/\{[a-z]+\}/g, "*")}`;
+  // It goes into a CSP header verbatim: nothing but a scheme, host (wildcards) and port may pass.
+  return /^https?:\/\/[a-z0-9.*-]+(:\d+)?$/.test(origin) ? origin : null;
 }

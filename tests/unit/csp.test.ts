@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { cspDirectives, tileSource } from "../../app/server/csp";
+import { cspDirectives } from "../../app/server/csp";
+import { mapTileOrigin } from "../../app/services/env.server";
+const tileSource = (url: string | undefined) => mapTileOrigin({ MAP_TILE_URL: url });
 
 const nonce = () => "'nonce-abc'";
 
