@@ -1,7 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData, useRouteError, useSubmit } from "@remix-run/react";
 import leafletCss from "leaflet/dist/leaflet.css";
-import { memo, useCallback, useMemo, useState } from "react";
+import { memo, Suspense, useCallback, useMemo, useState } from "react";
 import { ClientOnly } from "remix-utils/client-only";
 import { useHydrated } from "remix-utils/use-hydrated";
 import { ExampleBanner } from "../components/example-banner";
@@ -11,12 +11,13 @@ import { MapSearch } from "../components/map/map-search";
 import { MunicipalityPanel } from "../components/map/municipality-panel";
 import { MunicipalityTable } from "../components/map/municipality-table";
 import NationalMap, { type DrawnLayers } from "../components/map/national-map.client";
+import { createSelectionStore, useSelectedCode, type SelectionStore } from "../components/map/selection";
 import { exportMapPng } from "../components/map/export-png.client";
 import { DIALOGUE_STATUSES, DIALOGUE_STATUS_LABELS, type DialogueStatus } from "../domain/dialogue-status";
 import { legendText, mapSearchParams, matchesFilters, municipalitiesWord, topCounties } from "../domain/map-view";
-import { CATEGORIES } from "../domain/rating";
+import { CATEGORIES, type Category } from "../domain/rating";
 import { mapTileLayer } from "../services/env.server";
-import { getMapView } from "../services/map-view.server";
+import { getMapView, type MapMunicipality } from "../services/map-view.server";
 import { requireUser } from "../services/auth.server";
 import { ErrorPage } from "../root";
 
@@ -49,7 +50,7 @@ export default function MapPage() {
   const data = useLoaderData<typeof loader>();
   const submit = useSubmit();
   const hydrated = useHydrated();
-  const [selectedCode, setSelectedCode] = useState<string | null>(null);
+  const [selection] = useState(createSelectionStore);
   const [layers, setLayers] = useState<DrawnLayers | null>(null);
   const { filters } = data;
 
@@ -86,13 +87,13 @@ export default function MapPage() {
     () => data.municipalities.filter((m) => !filters.county || m.countyCode === filters.county),
     [data.municipalities, filters.county],
   );
-  const selected = data.municipalities.find((m) => m.code === selectedCode) ?? null;
-  const select = useCallback((code: string) => setSelectedCode(code), []);
-  const closePanel = useCallback(() => setSelectedCode(null), []);
-  const showOnMap = useCallback((code: string) => {
-    setSelectedCode(code);
-    document.getElementById("karta")?.scrollIntoView({ block: "nearest" });
-  }, []);
+  const showOnMap = useCallback(
+    (code: string) => {
+      selection.set(code);
+      document.getElementById("karta")?.scrollIntoView({ block: "nearest" });
+    },
+    [selection],
+  );
 
   // The legend's checkboxes belong to the form by their `form` attribute, outside it in the DOM: their
   // change events do not bubble to the form, so both call this.
@@ -202,8 +203,7 @@ export default function MapPage() {
                   shapes={shapes}
                   bordersUrl={data.borders?.url ?? null}
                   tiles={data.tiles}
-                  selected={selectedCode}
-                  onSelect={select}
+                  selection={selection}
                   focus={focus}
                   onLayers={setLayers}
                 />
@@ -222,23 +222,17 @@ export default function MapPage() {
           ) : null}
         </div>
 
-        <aside className="map-side" aria-label="Teckenförklaring och vald kommun">
-          <MapSearch municipalities={data.municipalities} onFound={select} />
-          {filters.colourBy === "dialogue" ? (
-            <DialogueLegend counts={dialogueCounts} />
-          ) : (
-            <CategoryLegend
-              counts={data.counts}
-              selected={filters.categories}
-              formId={FORM_ID}
-              onChange={applyFilters}
-            />
-          )}
-          {filters.colourBy === "category" && !filters.county ? (
-            <TopCounties municipalities={inScope} />
-          ) : null}
-          <MunicipalityPanel municipality={selected} meetingsRecorded={data.meetingsRecorded} onClose={closePanel} />
-        </aside>
+        <MapSide
+          municipalities={data.municipalities}
+          counts={data.counts}
+          dialogueCounts={dialogueCounts}
+          colourBy={filters.colourBy}
+          categories={filters.categories}
+          inScope={filters.colourBy === "category" && !filters.county ? inScope : null}
+          onFilterChange={applyFilters}
+          selection={selection}
+          meetingsRecorded={data.meetingsRecorded}
+        />
       </div>
 
       <div className="map-toolbar no-print">
@@ -274,10 +268,96 @@ export default function MapPage() {
       {shown.length === 0 ? (
         <p>Inga kommuner matchar filtret.</p>
       ) : (
-        <MunicipalityTable municipalities={shown} caption={caption} onShow={showOnMap} interactive={hydrated} />
+        <TableSection municipalities={shown} caption={caption} onShow={showOnMap} />
       )}
     </div>
   );
+}
+
+/*
+ * The side column and the table are server-rendered in full but hydrated after the rest of the page:
+ * React hydrates a Suspense boundary from the server HTML only once the shell has committed, and at a
+ * lower priority than the map's own updates, so the map is drawn without waiting for 290 table rows.
+ * Both are memoised on purpose: a boundary that receives new props before it has hydrated is rendered
+ * again from scratch instead of being hydrated.
+ */
+
+const MapSide = memo(function MapSide({
+  municipalities,
+  counts,
+  dialogueCounts,
+  colourBy,
+  categories,
+  inScope,
+  onFilterChange,
+  selection,
+  meetingsRecorded,
+}: {
+  municipalities: readonly MapMunicipality[];
+  counts: Record<Category, number>;
+  dialogueCounts: Record<DialogueStatus, number>;
+  colourBy: "category" | "dialogue";
+  categories: readonly Category[];
+  /** The municipalities for "Län med flest", or null to leave it out. */
+  inScope: readonly MapMunicipality[] | null;
+  onFilterChange: () => void;
+  selection: SelectionStore;
+  meetingsRecorded: boolean;
+}) {
+  const select = useCallback((code: string) => selection.set(code), [selection]);
+  return (
+    <Suspense fallback={null}>
+      <aside className="map-side" aria-label="Teckenförklaring och vald kommun">
+        <MapSearch municipalities={municipalities} onFound={select} />
+        {colourBy === "dialogue" ? (
+          <DialogueLegend counts={dialogueCounts} />
+        ) : (
+          <CategoryLegend counts={counts} selected={categories} formId={FORM_ID} onChange={onFilterChange} />
+        )}
+        {inScope ? <TopCounties municipalities={inScope} /> : null}
+        <SelectedMunicipality municipalities={municipalities} selection={selection} meetingsRecorded={meetingsRecorded} />
+      </aside>
+    </Suspense>
+  );
+});
+
+/** The panel is the only part of the page that re-renders when the selection changes. */
+function SelectedMunicipality({
+  municipalities,
+  selection,
+  meetingsRecorded,
+}: {
+  municipalities: readonly MapMunicipality[];
+  selection: SelectionStore;
+  meetingsRecorded: boolean;
+}) {
+  const code = useSelectedCode(selection);
+  const municipality = useMemo(() => municipalities.find((m) => m.code === code) ?? null, [municipalities, code]);
+  const close = useCallback(() => selection.set(null), [selection]);
+  return <MunicipalityPanel municipality={municipality} meetingsRecorded={meetingsRecorded} onClose={close} />;
+}
+
+const TableSection = memo(function TableSection({
+  municipalities,
+  caption,
+  onShow,
+}: {
+  municipalities: readonly MapMunicipality[];
+  caption: string;
+  onShow: (code: string) => void;
+}) {
+  return (
+    <Suspense fallback={null}>
+      <div className="table-section">
+        <HydratedTable municipalities={municipalities} caption={caption} onShow={onShow} />
+      </div>
+    </Suspense>
+  );
+});
+
+/** The "Visa" buttons and sorting need script: the table gets them once its own boundary has hydrated. */
+function HydratedTable(props: { municipalities: readonly MapMunicipality[]; caption: string; onShow: (code: string) => void }) {
+  return <MunicipalityTable {...props} interactive={useHydrated()} />;
 }
 
 const TopCounties = memo(function TopCounties({ municipalities }: { municipalities: Parameters<typeof topCounties>[0] }) {

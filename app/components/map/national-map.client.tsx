@@ -4,6 +4,7 @@ import { MapContainer, TileLayer, useMap } from "react-leaflet";
 import { feature, mesh } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
 import { BORDER_COLOUR, COUNTY_BORDER_COLOUR, FILTERED_OUT_FILL, SELECTED_COLOUR } from "./colours";
+import type { SelectionStore } from "./selection";
 
 export type MapShape = {
   code: string;
@@ -18,8 +19,8 @@ export type NationalMapProps = {
   shapes: readonly MapShape[];
   bordersUrl: string | null;
   tiles: { url: string; attribution: string } | null;
-  selected: string | null;
-  onSelect: (code: string) => void;
+  /** The selected municipality: a click sets it, and the map restyles itself when it changes. */
+  selection: SelectionStore;
   /** Codes to fit the view to (the chosen county), or null for the whole country. */
   focus: readonly string[] | null;
   /** Receives the drawn layers, for the PNG export. */
@@ -82,12 +83,24 @@ function styleFor(shape: MapShape, selected: boolean, circles: boolean): L.PathO
   };
 }
 
-function Shapes({ shapes, bordersUrl, selected, onSelect, focus, onLayers }: Omit<NationalMapProps, "tiles">) {
+/** Runs `task` after the next frame has been painted, so it does not delay that frame. */
+function afterNextPaint(task: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const frame = requestAnimationFrame(() => {
+    timer = setTimeout(task, 0);
+  });
+  return () => {
+    cancelAnimationFrame(frame);
+    clearTimeout(timer);
+  };
+}
+
+function Shapes({ shapes, bordersUrl, selection, focus, onLayers }: Omit<NationalMapProps, "tiles">) {
   const map = useMap();
   const [topology, setTopology] = useState<BorderTopology | "failed" | null>(null);
   const layers = useRef(new Map<string, L.Path>());
-  const latest = useRef({ shapes, selected, onSelect });
-  latest.current = { shapes, selected, onSelect };
+  const latest = useRef({ shapes });
+  latest.current = { shapes };
 
   useEffect(() => {
     if (!bordersUrl) return;
@@ -111,7 +124,7 @@ function Shapes({ shapes, bordersUrl, selected, onSelect, focus, onLayers }: Omi
     let countyBorders: L.GeoJSON | null = null;
     const wire = (layer: L.Path, shape: MapShape) => {
       layer.bindTooltip(tooltipContent(shape.name), { sticky: true, direction: "top", opacity: 1 });
-      layer.on("click", () => latest.current.onSelect(shape.code));
+      layer.on("click", () => selection.set(shape.code));
       drawn.set(shape.code, layer);
     };
     if (mode === "borders" && topology && topology !== "failed") {
@@ -119,7 +132,7 @@ function Shapes({ shapes, bordersUrl, selected, onSelect, focus, onLayers }: Omi
       L.geoJSON(collection, {
         style: (f) => {
           const shape = byCode.get(String(f?.id));
-          return shape ? styleFor(shape, shape.code === latest.current.selected, false) : {};
+          return shape ? styleFor(shape, shape.code === selection.get(), false) : {};
         },
         onEachFeature: (f, layer) => {
           const shape = byCode.get(String(f.id));
@@ -134,7 +147,7 @@ function Shapes({ shapes, bordersUrl, selected, onSelect, focus, onLayers }: Omi
       for (const shape of latest.current.shapes) {
         const circle = L.circleMarker([shape.latitude, shape.longitude], {
           radius: 6,
-          ...styleFor(shape, shape.code === latest.current.selected, true),
+          ...styleFor(shape, shape.code === selection.get(), true),
         });
         wire(circle, shape);
         circle.addTo(group);
@@ -156,7 +169,7 @@ function Shapes({ shapes, bordersUrl, selected, onSelect, focus, onLayers }: Omi
       onLayers?.(null);
       delete container.dataset.ready;
     };
-  }, [map, mode, topology, onLayers]);
+  }, [map, mode, topology, onLayers, selection]);
 
   // Recolour after a filter or colour-mode change, without rebuilding the layers.
   const styled = useRef<string | null>(null);
@@ -165,29 +178,45 @@ function Shapes({ shapes, bordersUrl, selected, onSelect, focus, onLayers }: Omi
     for (const shape of shapes) {
       const layer = layers.current.get(shape.code);
       if (!layer) continue;
-      layer.setStyle(styleFor(shape, shape.code === latest.current.selected, circles));
+      layer.setStyle(styleFor(shape, shape.code === selection.get(), circles));
       const element = (layer as L.Path & { getElement?: () => Element | undefined }).getElement?.();
       element?.classList.toggle("is-filtered-out", shape.fill === null);
     }
-    styled.current = latest.current.selected;
-  }, [shapes, mode]);
+    styled.current = selection.get();
+  }, [shapes, mode, selection]);
 
-  // A new selection restyles two shapes, not 290: the click must reach the panel quickly.
+  // A new selection restyles two shapes, not 290, through Leaflet and without a React render: the
+  // click must reach the panel quickly. Raising the shape above its neighbours moves its DOM node,
+  // which costs more than the restyle, so that waits until the panel has been painted.
   useEffect(() => {
     const circles = mode === "circles";
     const byCode = (code: string | null) => (code ? latest.current.shapes.find((s) => s.code === code) : undefined);
-    const previous = byCode(styled.current);
-    if (previous && previous.code !== selected) {
-      layers.current.get(previous.code)?.setStyle(styleFor(previous, false, circles));
-    }
-    const current = byCode(selected);
-    if (current) {
-      const layer = layers.current.get(current.code);
-      layer?.setStyle(styleFor(current, true, circles));
-      layer?.bringToFront();
-    }
-    styled.current = selected;
-  }, [selected, mode]);
+    let cancelRaise = () => {};
+    const restyle = () => {
+      const selected = selection.get();
+      const previous = byCode(styled.current);
+      if (previous && previous.code !== selected) {
+        layers.current.get(previous.code)?.setStyle(styleFor(previous, false, circles));
+      }
+      cancelRaise();
+      const current = byCode(selected);
+      const layer = current && layers.current.get(current.code);
+      if (current && layer) {
+        layer.setStyle(styleFor(current, true, circles));
+        cancelRaise = afterNextPaint(() => {
+          layer.bringToFront();
+          showInView(map, layer);
+        });
+      }
+      styled.current = selected;
+    };
+    restyle();
+    const unsubscribe = selection.subscribe(restyle);
+    return () => {
+      unsubscribe();
+      cancelRaise();
+    };
+  }, [map, selection, mode]);
 
   // Show the chosen county (or the whole country).
   const focusKey = focus?.join(",") ?? "";
@@ -206,17 +235,14 @@ function Shapes({ shapes, bordersUrl, selected, onSelect, focus, onLayers }: Omi
     if (bounds.isValid()) map.fitBounds(bounds, { padding: [24, 24], maxZoom: 8 });
   }, [map, focusKey, mode]);
 
-  // A municipality chosen from the table or the search box comes into view.
-  useEffect(() => {
-    if (!selected) return;
-    const layer = layers.current.get(selected);
-    if (!layer) return;
-    const bounds = "getBounds" in layer ? (layer as L.Polygon).getBounds() : null;
-    const point = bounds ? bounds.getCenter() : (layer as L.CircleMarker).getLatLng();
-    if (!map.getBounds().contains(point)) map.panTo(point);
-  }, [map, selected]);
-
   return null;
+}
+
+/** A municipality chosen from the table or the search box comes into view. */
+function showInView(map: L.Map, layer: L.Path) {
+  const bounds = "getBounds" in layer ? (layer as L.Polygon).getBounds() : null;
+  const point = bounds ? bounds.getCenter() : (layer as L.CircleMarker).getLatLng();
+  if (!map.getBounds().contains(point)) map.panTo(point);
 }
 
 /**
@@ -240,8 +266,7 @@ export default function NationalMap(props: NationalMapProps) {
       <Shapes
         shapes={props.shapes}
         bordersUrl={props.bordersUrl}
-        selected={props.selected}
-        onSelect={props.onSelect}
+        selection={props.selection}
         focus={props.focus}
         onLayers={props.onLayers}
       />
