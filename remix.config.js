@@ -13,7 +13,8 @@ export default {
     v3_fetcherPersist: true,
     v3_relativeSplatPath: true,
     v3_throwAbortReason: true,
-    v3_lazyRouteDiscovery: true,
+    // Off: the app has few routes, and discovery would fetch a manifest for every link in the 290-row table.
+    v3_lazyRouteDiscovery: false,
     v3_singleFetch: true,
   },
 };

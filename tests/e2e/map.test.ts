@@ -96,6 +96,20 @@ describe("the national map in the browser", () => {
     expect(await page.locator(".municipality-panel a").getAttribute("href")).toMatch(/^\/kommuner\/\d{4}$/);
   });
 
+  it("resting the pointer on a municipality shows its name, and leaving hides it", async () => {
+    await open();
+    const shape = page.locator(".national-map path.leaflet-interactive").nth(100);
+    await shape.hover({ force: true });
+    const tooltip = page.locator(".leaflet-tooltip");
+    await expect.poll(() => tooltip.count()).toBe(1);
+    const name = await tooltip.innerText();
+    // The name is one of the register's, and the same one the panel shows after a click there.
+    await shape.click({ force: true });
+    await expect.poll(panelTitle).toBe(name);
+    await page.mouse.move(5, 5);
+    await expect.poll(() => tooltip.count()).toBe(0);
+  });
+
   it("filters live in the URL: a shared link shows the same county and categories", async () => {
     await open();
     await page.selectOption("#county", "14");

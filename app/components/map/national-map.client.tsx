@@ -63,12 +63,37 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-/** Tooltips get a text node, never an HTML string (Leaflet would set a string as innerHTML). */
-function tooltipContent(name: string) {
-  return () => {
-    const span = document.createElement("span");
-    span.textContent = name;
-    return span;
+/** How long the pointer rests on a shape before its name shows. */
+const HOVER_DELAY_MS = 60;
+
+/**
+ * One tooltip for all shapes, opened a moment after the pointer arrives. Cheaper to set up than 290
+ * bound tooltips, and a click is never queued behind a tooltip being built. Its content is a text node,
+ * never an HTML string (Leaflet would set a string as innerHTML).
+ */
+function hoverTooltip(map: L.Map) {
+  const tooltip = L.tooltip({ direction: "top", opacity: 1, offset: [0, -8] });
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let at: L.LatLng | null = null;
+  return {
+    show(name: string, latlng: L.LatLng) {
+      at = latlng;
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        const label = document.createElement("span");
+        label.textContent = name;
+        tooltip.setContent(label).setLatLng(at!);
+        if (!map.hasLayer(tooltip)) map.openTooltip(tooltip);
+      }, HOVER_DELAY_MS);
+    },
+    move(latlng: L.LatLng) {
+      at = latlng;
+      if (map.hasLayer(tooltip)) tooltip.setLatLng(latlng);
+    },
+    hide() {
+      clearTimeout(timer);
+      map.closeTooltip(tooltip);
+    },
   };
 }
 
@@ -122,8 +147,11 @@ function Shapes({ shapes, bordersUrl, selection, focus, onLayers }: Omit<Nationa
     const group = L.featureGroup();
     const drawn = new Map<string, L.Path>();
     let countyBorders: L.GeoJSON | null = null;
+    const hover = hoverTooltip(map);
     const wire = (layer: L.Path, shape: MapShape) => {
-      layer.bindTooltip(tooltipContent(shape.name), { sticky: true, direction: "top", opacity: 1 });
+      layer.on("mouseover", (e: L.LeafletMouseEvent) => hover.show(shape.name, e.latlng));
+      layer.on("mousemove", (e: L.LeafletMouseEvent) => hover.move(e.latlng));
+      layer.on("mouseout", () => hover.hide());
       layer.on("click", () => selection.set(shape.code));
       drawn.set(shape.code, layer);
     };
@@ -165,6 +193,7 @@ function Shapes({ shapes, bordersUrl, selection, focus, onLayers }: Omit<Nationa
       container.dataset.ready = "true";
     });
     return () => {
+      hover.hide();
       group.remove();
       onLayers?.(null);
       delete container.dataset.ready;
