@@ -308,14 +308,19 @@ const MapSide = memo(function MapSide({
   return (
     <Suspense fallback={null}>
       <aside className="map-side" aria-label="Teckenförklaring och vald kommun">
-        <MapSearch municipalities={municipalities} onFound={select} />
-        {colourBy === "dialogue" ? (
-          <DialogueLegend counts={dialogueCounts} />
-        ) : (
-          <CategoryLegend counts={counts} selected={categories} formId={FORM_ID} onChange={onFilterChange} />
-        )}
-        {inScope ? <TopCounties municipalities={inScope} /> : null}
-        <SelectedMunicipality municipalities={municipalities} selection={selection} meetingsRecorded={meetingsRecorded} />
+        {/* Two columns of their own, so a taller panel never moves the search box or the legend. */}
+        <div className="map-side-column">
+          <MapSearch municipalities={municipalities} onFound={select} />
+          {colourBy === "dialogue" ? (
+            <DialogueLegend counts={dialogueCounts} />
+          ) : (
+            <CategoryLegend counts={counts} selected={categories} formId={FORM_ID} onChange={onFilterChange} />
+          )}
+        </div>
+        <div className="map-side-column">
+          <SelectedMunicipality municipalities={municipalities} selection={selection} meetingsRecorded={meetingsRecorded} />
+          {inScope ? <TopCounties municipalities={inScope} /> : null}
+        </div>
       </aside>
     </Suspense>
   );
