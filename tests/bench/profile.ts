@@ -4,13 +4,12 @@
  * the resource timings and the marks; writes the trace to tests/.artifacts/map-trace.json (open it in
  * DevTools' Performance panel). A tool for finding the cost, not a measurement of the budgets.
  */
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { launchBrowser } from "../support/browser";
 import { sharedFixture } from "../support/database";
 import { createTestUser, loginHttp } from "../support/auth";
-import { startServer } from "../support/server";
+import { importBorders, startServer } from "../support/server";
 
 type TraceEvent = { name: string; cat: string; ph: string; ts: number; dur?: number; pid: number; tid: number; args?: Record<string, any> };
 
@@ -18,10 +17,7 @@ async function main() {
   const fixture = sharedFixture("swedish_municipalities.geojson");
   if (!fixture) throw new Error("The border fixture is missing.");
   const server = await startServer();
-  const imported = spawnSync(process.execPath, ["--import", "tsx", "db/geo-import.ts", fixture], {
-    env: { ...process.env, DATABASE_PATH: server.databasePath },
-    encoding: "utf8",
-  });
+  const imported = importBorders(server, fixture);
   if (imported.status !== 0) throw new Error(imported.stderr);
   const cookie = await loginHttp(server, await createTestUser(server, { roles: ["manager"] }));
   const browser = await launchBrowser();

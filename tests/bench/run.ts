@@ -8,7 +8,6 @@
  * - layout shift (CLS) of the app page (budget 0.02)
  * - click → panel: Event Timing duration of a click on a municipality at 4× slowdown (budget 100 ms)
  */
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -18,7 +17,7 @@ import type { Browser, Page } from "playwright-core";
 import { launchBrowser } from "../support/browser";
 import { sharedFixture } from "../support/database";
 import { createTestUser, loginHttp } from "../support/auth";
-import { startServer } from "../support/server";
+import { importBorders, startServer } from "../support/server";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const THROTTLE = 4;
@@ -121,10 +120,7 @@ async function main() {
   const fixture = sharedFixture("swedish_municipalities.geojson");
   if (!fixture) throw new Error("The border fixture (../shared/fixtures/swedish_municipalities.geojson) is missing.");
   const server = await startServer();
-  const imported = spawnSync(process.execPath, ["--import", "tsx", "db/geo-import.ts", fixture], {
-    env: { ...process.env, DATABASE_PATH: server.databasePath },
-    encoding: "utf8",
-  });
+  const imported = importBorders(server, fixture);
   if (imported.status !== 0) throw new Error(imported.stderr);
 
   const cookie = await loginHttp(server, await createTestUser(server, { roles: ["manager"] }));

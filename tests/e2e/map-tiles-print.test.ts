@@ -2,8 +2,8 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { axeViolations, launchBrowser, screenshot, watchPage, type PageProblems } from "../support/browser";
-import { createTestUser, loginInBrowser } from "../support/auth";
+import { axeViolations, launchBrowser, screenshot, type PageProblems } from "../support/browser";
+import { signedInPage } from "../support/auth";
 import { startServer, type RunningServer } from "../support/server";
 
 // A 1×1 PNG: every tile the local tile server hands out.
@@ -33,9 +33,7 @@ describe("the map with a base map from a tile server, and on paper", () => {
       MAP_TILE_ATTRIBUTION: "© Testkartan <script>",
     });
     browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    problems = await watchPage(page);
-    await loginInBrowser(page, server, await createTestUser(server, { roles: ["manager"] }));
+    ({ page, problems } = await signedInPage(server, browser, { roles: ["manager"], viewport: { width: 1400, height: 1000 } }));
   });
   afterAll(async () => {
     await browser?.close();

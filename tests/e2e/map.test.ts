@@ -1,11 +1,10 @@
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { axeViolations, launchBrowser, screenshot, watchPage, type PageProblems } from "../support/browser";
-import { createTestUser, loginInBrowser } from "../support/auth";
+import { axeViolations, launchBrowser, screenshot, type PageProblems } from "../support/browser";
+import { signedInPage } from "../support/auth";
 import { sharedFixture } from "../support/database";
-import { startServer, type RunningServer } from "../support/server";
+import { importBorders, startServer, type RunningServer } from "../support/server";
 
 const FIXTURE = sharedFixture("swedish_municipalities.geojson");
 
@@ -18,9 +17,7 @@ describe("the national map in the browser", () => {
   beforeAll(async () => {
     server = await startServer();
     browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    problems = await watchPage(page);
-    await loginInBrowser(page, server, await createTestUser(server, { roles: ["manager"] }));
+    ({ page, problems } = await signedInPage(server, browser, { roles: ["manager"], viewport: { width: 1400, height: 1000 } }));
   });
   afterAll(async () => {
     await browser?.close();
@@ -152,10 +149,7 @@ describe("the national map in the browser", () => {
   });
 
   it.skipIf(!FIXTURE)("after geo:import the next page load draws borders, compressed and cacheable, without a restart", async () => {
-    const run = spawnSync(process.execPath, ["--import", "tsx", "db/geo-import.ts", FIXTURE!], {
-      env: { ...process.env, DATABASE_PATH: server.databasePath },
-      encoding: "utf8",
-    });
+    const run = importBorders(server, FIXTURE!);
     expect(run.status).toBe(0);
     const bordersResponse = page.waitForResponse((r) => r.url().includes("/karta/granser/"));
     await open();

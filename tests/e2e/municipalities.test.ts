@@ -1,7 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { axeViolations, launchBrowser, screenshot, watchPage, type PageProblems } from "../support/browser";
-import { createTestUser, loginInBrowser } from "../support/auth";
+import { axeViolations, launchBrowser, screenshot, type PageProblems } from "../support/browser";
+import { signedInPage } from "../support/auth";
 import { startServer, type RunningServer } from "../support/server";
 
 let server: RunningServer;
@@ -12,9 +12,7 @@ let problems: PageProblems;
 beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  problems = await watchPage(page);
-  await loginInBrowser(page, server, await createTestUser(server, { roles: ["planner"] }));
+  ({ page, problems } = await signedInPage(server, browser, { roles: ["planner"] }));
 });
 afterAll(async () => {
   await browser?.close();

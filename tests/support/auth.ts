@@ -1,4 +1,5 @@
-import type { Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
+import { watchPage, type PageProblems } from "./browser";
 import { randomBytes } from "node:crypto";
 import { getDb, openDatabase } from "../../db/client.server";
 import type { Role } from "../../db/schema";
@@ -132,4 +133,20 @@ export async function signedInRequest(url: string, roles: Role[] = ["manager"], 
   );
   const pair = createSession(user.id).setCookie.split(";")[0]!;
   return new Request(new URL(url, "http://localhost").href, { headers: { Cookie: pair } });
+}
+
+/**
+ * A browser page signed in as a new user with `roles`, watched for CSP violations and script errors:
+ * the usual start of a browser test.
+ */
+export async function signedInPage(
+  server: Pick<RunningServer, "url" | "databasePath">,
+  browser: Browser,
+  options: { roles: Role[]; viewport?: { width: number; height: number } },
+): Promise<{ page: Page; problems: PageProblems; user: TestUser }> {
+  const page = await browser.newPage({ viewport: options.viewport ?? { width: 1280, height: 900 }, locale: "sv-SE" });
+  const problems = await watchPage(page);
+  const user = await createTestUser(server, { roles: options.roles });
+  await loginInBrowser(page, server, user);
+  return { page, problems, user };
 }

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { makeTempDir } from "./database";
@@ -93,5 +93,13 @@ export function runStart(env: Record<string, string>): Promise<{ code: number | 
       clearTimeout(timer);
       resolve({ code, output });
     });
+  });
+}
+
+/** Runs `npm run geo:import`'s script against a running server's database, as an operator would. */
+export function importBorders(server: Pick<RunningServer, "databasePath">, file: string) {
+  return spawnSync(process.execPath, ["--import", "tsx", "db/geo-import.ts", file], {
+    env: { ...process.env, DATABASE_PATH: server.databasePath },
+    encoding: "utf8",
   });
 }
