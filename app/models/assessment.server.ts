@@ -2,6 +2,7 @@ import { and, asc, desc, eq } from "drizzle-orm";
 import { getDb } from "../../db/client.server";
 import { assessments, counties, mappingRounds, municipalities } from "../../db/schema";
 import { sortSwedish } from "../domain/collation";
+import { MUNICIPALITY_COLUMNS } from "./register.server";
 import { categorize, type Category } from "../domain/rating";
 import type { Collaboration, InterventionAccess } from "../../db/schema";
 
@@ -23,12 +24,7 @@ export function listMunicipalityRatings(roundId: number | null): MunicipalityRat
   const db = getDb();
   const rows = db
     .select({
-      code: municipalities.code,
-      name: municipalities.name,
-      countyCode: municipalities.countyCode,
-      countyName: counties.name,
-      latitude: municipalities.latitude,
-      longitude: municipalities.longitude,
+      ...MUNICIPALITY_COLUMNS,
       collaboration: assessments.collaboration,
       interventionAccess: assessments.interventionAccess,
       comment: assessments.comment,

@@ -50,16 +50,19 @@ export function getCounty(code: string) {
   return getDb().select().from(counties).where(eq(counties.code, code)).get();
 }
 
+/** The columns every municipality listing selects (join `counties` on the county code). */
+export const MUNICIPALITY_COLUMNS = {
+  code: municipalities.code,
+  name: municipalities.name,
+  countyCode: municipalities.countyCode,
+  countyName: counties.name,
+  latitude: municipalities.latitude,
+  longitude: municipalities.longitude,
+};
+
 export function getMunicipality(code: string) {
   return getDb()
-    .select({
-      code: municipalities.code,
-      name: municipalities.name,
-      countyCode: municipalities.countyCode,
-      countyName: counties.name,
-      latitude: municipalities.latitude,
-      longitude: municipalities.longitude,
-    })
+    .select(MUNICIPALITY_COLUMNS)
     .from(municipalities)
     .innerJoin(counties, eq(counties.code, municipalities.countyCode))
     .where(eq(municipalities.code, code))
