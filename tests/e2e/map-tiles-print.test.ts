@@ -69,4 +69,24 @@ describe("the map with a base map from a tile server, and on paper", () => {
     expect(pdf.toString("latin1")).toContain("/MediaBox [0 0 595");
     await page.emulateMedia({ media: "screen" });
   });
+
+  it("fits the chosen county to the printed map, not to the screen's shape", async () => {
+    await page.goto(`${server.url}/?county=14`);
+    await page.waitForSelector(".national-map[data-ready]");
+    await page.emulateMedia({ media: "print" });
+    const shapesOutside = () =>
+      page.evaluate(() => {
+        const box = document.querySelector(".national-map")!.getBoundingClientRect();
+        const shapes = [...document.querySelectorAll<SVGPathElement>(".national-map path.leaflet-interactive")].filter(
+          (p) => !p.classList.contains("is-filtered-out"),
+        );
+        const out = shapes.filter((p) => {
+          const r = p.getBoundingClientRect();
+          return r.top < box.top - 1 || r.bottom > box.bottom + 1 || r.left < box.left - 1 || r.right > box.right + 1;
+        });
+        return `${out.length} of ${shapes.length} outside`;
+      });
+    await expect.poll(shapesOutside).toBe("0 of 49 outside");
+    await page.emulateMedia({ media: "screen" });
+  });
 });

@@ -247,21 +247,32 @@ function Shapes({ shapes, bordersUrl, selection, focus, onLayers }: Omit<Nationa
     };
   }, [map, selection, mode]);
 
-  // Show the chosen county (or the whole country).
+  // Show the chosen county (or the whole country), again when the page goes to or comes back from
+  // paper: the printed map has another size, and Leaflet only learns it from invalidateSize.
   const focusKey = focus?.join(",") ?? "";
   useEffect(() => {
-    const codes = focusKey ? focusKey.split(",") : [];
-    if (codes.length === 0) {
-      map.fitBounds(SWEDEN);
-      return;
-    }
-    const bounds = L.latLngBounds([]);
-    for (const code of codes) {
-      const layer = layers.current.get(code);
-      if (layer && "getBounds" in layer) bounds.extend((layer as L.Polygon).getBounds());
-      else if (layer && "getLatLng" in layer) bounds.extend((layer as L.CircleMarker).getLatLng());
-    }
-    if (bounds.isValid()) map.fitBounds(bounds, { padding: [24, 24], maxZoom: 8 });
+    const fit = () => {
+      const codes = focusKey ? focusKey.split(",") : [];
+      if (codes.length === 0) {
+        map.fitBounds(SWEDEN, { animate: false });
+        return;
+      }
+      const bounds = L.latLngBounds([]);
+      for (const code of codes) {
+        const layer = layers.current.get(code);
+        if (layer && "getBounds" in layer) bounds.extend((layer as L.Polygon).getBounds());
+        else if (layer && "getLatLng" in layer) bounds.extend((layer as L.CircleMarker).getLatLng());
+      }
+      if (bounds.isValid()) map.fitBounds(bounds, { padding: [24, 24], maxZoom: 8, animate: false });
+    };
+    fit();
+    const print = window.matchMedia("print");
+    const refit = () => {
+      map.invalidateSize({ animate: false });
+      fit();
+    };
+    print.addEventListener("change", refit);
+    return () => print.removeEventListener("change", refit);
   }, [map, focusKey, mode]);
 
   return null;
