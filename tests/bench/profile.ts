@@ -7,25 +7,17 @@
 import fs from "node:fs";
 import path from "node:path";
 import { launchBrowser } from "../support/browser";
-import { sharedFixture } from "../support/database";
-import { createTestUser, loginHttp } from "../support/auth";
-import { importBorders, startServer } from "../support/server";
+import { signInContext, startMapServer } from "./map-server";
 
 type TraceEvent = { name: string; cat: string; ph: string; ts: number; dur?: number; pid: number; tid: number; args?: Record<string, any> };
 
 async function main() {
-  const fixture = sharedFixture("swedish_municipalities.geojson");
-  if (!fixture) throw new Error("The border fixture is missing.");
-  const server = await startServer();
-  const imported = importBorders(server, fixture);
-  if (imported.status !== 0) throw new Error(imported.stderr);
-  const cookie = await loginHttp(server, await createTestUser(server, { roles: ["manager"] }));
+  const { server, cookie } = await startMapServer();
   const browser = await launchBrowser();
   try {
     for (let round = 0; round < 2; round++) {
       const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-      const [name, value] = [cookie.slice(0, cookie.indexOf("=")), cookie.slice(cookie.indexOf("=") + 1)];
-      await context.addCookies([{ name, value, domain: "127.0.0.1", path: "/", secure: name.startsWith("__Host-"), httpOnly: true, sameSite: "Lax" }]);
+      await signInContext(context, server.url, cookie);
       const page = await context.newPage();
       const cdp = await context.newCDPSession(page);
       await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });

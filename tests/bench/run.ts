@@ -15,9 +15,7 @@ import path from "node:path";
 import zlib from "node:zlib";
 import type { Browser, Page } from "playwright-core";
 import { launchBrowser } from "../support/browser";
-import { sharedFixture } from "../support/database";
-import { createTestUser, loginHttp } from "../support/auth";
-import { importBorders, startServer } from "../support/server";
+import { signInContext, startMapServer } from "./map-server";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const THROTTLE = 4;
@@ -61,11 +59,7 @@ fetch(${JSON.stringify(topologyUrl)}).then((r) => r.json()).then((t) => {
 /** `cookie` ("name=value") signs the page in, as the app needs; the bare page needs none. */
 async function timeToShapes(browser: Browser, url: string, cookie?: string): Promise<{ ms: number; cls: number; page: Page }> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-  if (cookie) {
-    const [name, value] = [cookie.slice(0, cookie.indexOf("=")), cookie.slice(cookie.indexOf("=") + 1)];
-    const secure = name.startsWith("__Host-");
-    await context.addCookies([{ name, value, domain: new URL(url).hostname, path: "/", secure, httpOnly: true, sameSite: "Lax" }]);
-  }
+  if (cookie) await signInContext(context, url, cookie);
   const page = await context.newPage();
   await page.addInitScript(() => {
     (window as unknown as { __cls: number }).__cls = 0;
@@ -117,13 +111,7 @@ async function clickToPanel(page: Page): Promise<{ eventMs: number; panelMs: num
 }
 
 async function main() {
-  const fixture = sharedFixture("swedish_municipalities.geojson");
-  if (!fixture) throw new Error("The border fixture (../shared/fixtures/swedish_municipalities.geojson) is missing.");
-  const server = await startServer();
-  const imported = importBorders(server, fixture);
-  if (imported.status !== 0) throw new Error(imported.stderr);
-
-  const cookie = await loginHttp(server, await createTestUser(server, { roles: ["manager"] }));
+  const { server, cookie } = await startMapServer();
   const html = (await getRaw(server.url, { Cookie: cookie })).body.toString("utf8");
   const bordersPath = /\/karta\/granser\/[0-9a-f]+/.exec(html)?.[0];
   if (!bordersPath) throw new Error("The map page does not name its borders URL.");
