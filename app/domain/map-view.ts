@@ -1,3 +1,4 @@
+import { compareSwedish } from "./collation";
 import { CATEGORIES, CATEGORY_LABELS, isCategory, type Category } from "./rating";
 
 export const COLOUR_MODES = ["category", "dialogue"] as const;
@@ -41,6 +42,32 @@ export function parseMapFilters(
     filters: { county, categories: categories.length === CATEGORIES.length ? [] : categories, colourBy },
     notices,
   };
+}
+
+/** The URL parameter naming the selected municipality, so a shared link opens the map with its panel. */
+export const SELECTED_PARAM = "municipality";
+
+/**
+ * Reads the selected municipality from the URL. An unknown code selects nothing and gets a Swedish
+ * notice, like the other parameters.
+ */
+export function parseSelectedMunicipality(
+  params: URLSearchParams,
+  municipalities: readonly { code: string }[],
+): { code: string | null; notice: string | null } {
+  const requested = (params.get(SELECTED_PARAM) ?? "").trim();
+  if (!requested) return { code: null, notice: null };
+  if (municipalities.some((m) => m.code === requested)) return { code: requested, notice: null };
+  return { code: null, notice: `Kommunen med kod "${requested.slice(0, 20)}" finns inte. Ingen kommun är vald.` };
+}
+
+/** The same query string ("?a=b" or "") with the selected municipality set, replaced or removed. */
+export function withSelectedMunicipality(search: string, code: string | null): string {
+  const params = new URLSearchParams(search);
+  params.delete(SELECTED_PARAM);
+  if (code) params.set(SELECTED_PARAM, code);
+  const text = params.toString();
+  return text ? `?${text}` : "";
 }
 
 export function matchesFilters(
@@ -105,7 +132,7 @@ export function topCounties(
   }
   return [...counts.entries()]
     .map(([countyName, count]) => ({ countyName, count }))
-    .sort((a, b) => b.count - a.count || a.countyName.localeCompare(b.countyName, "sv"))
+    .sort((a, b) => b.count - a.count || compareSwedish(a.countyName, b.countyName))
     .slice(0, limit);
 }
 

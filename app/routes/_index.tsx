@@ -1,7 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData, useRouteError, useSubmit } from "@remix-run/react";
 import leafletCss from "leaflet/dist/leaflet.css";
-import { memo, Suspense, useCallback, useMemo, useState } from "react";
+import { memo, Suspense, useCallback, useEffect, useMemo, useState } from "react";
 import { ClientOnly } from "remix-utils/client-only";
 import { useHydrated } from "remix-utils/use-hydrated";
 import { ExampleBanner } from "../components/example-banner";
@@ -14,7 +14,15 @@ import NationalMap, { type DrawnLayers } from "../components/map/national-map.cl
 import { createSelectionStore, useSelectedCode, type SelectionStore } from "../components/map/selection";
 import { exportMapPng } from "../components/map/export-png.client";
 import { DIALOGUE_STATUSES, DIALOGUE_STATUS_LABELS, type DialogueStatus } from "../domain/dialogue-status";
-import { legendText, mapSearchParams, matchesFilters, municipalitiesWord, topCounties } from "../domain/map-view";
+import {
+  legendText,
+  mapSearchParams,
+  matchesFilters,
+  municipalitiesWord,
+  SELECTED_PARAM,
+  topCounties,
+  withSelectedMunicipality,
+} from "../domain/map-view";
 import { CATEGORIES, type Category } from "../domain/rating";
 import { mapTileLayer } from "../services/env.server";
 import { getMapView, type MapMunicipality } from "../services/map-view.server";
@@ -30,8 +38,11 @@ export function loader({ request }: LoaderFunctionArgs) {
 
 const FORM_ID = "map-filters";
 
-/** The form's values in the canonical URL form: defaults (all categories, colour by rating) left out. */
-function cleanFilterQuery(form: HTMLFormElement): URLSearchParams {
+/**
+ * The form's values in the canonical URL form: defaults (all categories, colour by rating) left out.
+ * The selected municipality stays selected.
+ */
+function cleanFilterQuery(form: HTMLFormElement, selected: string | null): URLSearchParams {
   const values = new FormData(form);
   const params = new URLSearchParams();
   const round = values.get("round");
@@ -43,6 +54,7 @@ function cleanFilterQuery(form: HTMLFormElement): URLSearchParams {
     for (const c of categories) params.append("category", c);
   }
   if (values.get("colour") === "dialogue") params.set("colour", "dialogue");
+  if (selected) params.set(SELECTED_PARAM, selected);
   return params;
 }
 
@@ -50,7 +62,8 @@ export default function MapPage() {
   const data = useLoaderData<typeof loader>();
   const submit = useSubmit();
   const hydrated = useHydrated();
-  const [selection] = useState(createSelectionStore);
+  const [selection] = useState(() => createSelectionStore(data.selected));
+  useSelectionInAddress(selection, data.selected);
   const [layers, setLayers] = useState<DrawnLayers | null>(null);
   const { filters } = data;
 
@@ -99,8 +112,10 @@ export default function MapPage() {
   // change events do not bubble to the form, so both call this.
   const applyFilters = useCallback(() => {
     const form = document.getElementById(FORM_ID);
-    if (form instanceof HTMLFormElement) submit(cleanFilterQuery(form), { replace: true, preventScrollReset: true });
-  }, [submit]);
+    if (form instanceof HTMLFormElement) {
+      submit(cleanFilterQuery(form, selection.get()), { replace: true, preventScrollReset: true });
+    }
+  }, [submit, selection]);
 
   const query = mapSearchParams({ round: data.round?.id ?? null, filters }).toString();
   const scopeName = data.county?.name ?? "hela landet";
@@ -271,6 +286,25 @@ export default function MapPage() {
         <TableSection municipalities={shown} caption={caption} onShow={showOnMap} />
       )}
     </div>
+  );
+}
+
+/**
+ * The selection lives in the address (`?municipality=`), so a view with an open panel can be shared or
+ * bookmarked. A click replaces the current history entry in place, keeping Remix's state, without a
+ * navigation: the loader does not run again for a click. A navigation (back, forward, a link) brings
+ * the selection its URL names.
+ */
+function useSelectionInAddress(selection: SelectionStore, fromUrl: string | null) {
+  useEffect(() => selection.set(fromUrl), [selection, fromUrl]);
+  useEffect(
+    () =>
+      selection.subscribe(() => {
+        const { pathname, search, hash } = window.location;
+        const next = withSelectedMunicipality(search, selection.get());
+        if (next !== search) window.history.replaceState(window.history.state, "", `${pathname}${next}${hash}`);
+      }),
+    [selection],
   );
 }
 

@@ -1,6 +1,6 @@
 import { dialogueSummaries, type DialogueMeetingDate } from "../domain/dialogue-status";
 import { formatPeriodSv } from "../domain/dates";
-import { matchesFilters, parseMapFilters, summarySentence } from "../domain/map-view";
+import { matchesFilters, parseMapFilters, parseSelectedMunicipality, summarySentence } from "../domain/map-view";
 import { countByCategory, type Category } from "../domain/rating";
 import { describeChange, previousRound } from "../domain/rating-change";
 import { listMunicipalityRatings } from "../models/assessment.server";
@@ -63,6 +63,8 @@ export function getMapView(searchParams: URLSearchParams, today = new Date().toI
     ),
     dialogue: dialogue[m.code]!,
   }));
+  const selected = parseSelectedMunicipality(searchParams, municipalities);
+  if (selected.notice) notices.push(selected.notice);
   const county = counties.find((c) => c.code === filters.county) ?? null;
   const inCounty = municipalities.filter((m) => matchesFilters(m, { county: filters.county, categories: [] }));
   const counts = countByCategory(inCounty);
@@ -82,6 +84,8 @@ export function getMapView(searchParams: URLSearchParams, today = new Date().toI
     counties,
     county,
     municipalities,
+    /** The municipality whose panel is open (`?municipality=`), or null. */
+    selected: selected.code,
     counts,
     summary: summarySentence(counts, { countyName: county?.name }),
     borders: boundarySet ? { url: bordersUrl(boundarySet.hash), featureCount: boundarySet.featureCount } : null,

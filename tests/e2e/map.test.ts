@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SELECTED_COLOUR } from "../../app/components/map/colours";
 import { axeViolations, launchBrowser, screenshot, type PageProblems } from "../support/browser";
 import { signedInPage } from "../support/auth";
 import { sharedFixture } from "../support/database";
@@ -134,6 +135,43 @@ describe("the national map in the browser", () => {
     expect(page.url()).toContain("category=access_gap");
     expect(await page.locator(".municipality-table tbody tr").count()).toBe(accessGaps);
     expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it("the selected municipality is in the address: a shared link opens its panel, filters keep it, closing drops it", async () => {
+    // Server-rendered: the panel is there before any script runs.
+    const html = await (await page.request.get(`${server.url}/?municipality=1480`)).text();
+    expect(html).toContain('<h2 id="panel-title">Göteborg</h2>');
+
+    await open("/?municipality=1480");
+    expect(await panelTitle()).toBe("Göteborg");
+    const outlined = () =>
+      page.locator(".national-map path.leaflet-interactive").evaluateAll((paths) =>
+        paths.filter((p) => p.getAttribute("stroke-width") === "3").map((p) => p.getAttribute("stroke")),
+      );
+    expect(await outlined()).toEqual([SELECTED_COLOUR]);
+
+    // A click on the map changes the address in place (no navigation), to the code the panel shows.
+    const entries = await page.evaluate(() => history.length);
+    await page.locator(".national-map path.leaflet-interactive").nth(100).click({ force: true });
+    await expect.poll(panelTitle).not.toBe("Göteborg");
+    const code = /Kommunkod\s+(\d{4})/.exec(await page.locator(".municipality-panel").innerText())![1]!;
+    await expect.poll(() => new URL(page.url()).searchParams.get("municipality")).toBe(code);
+    expect(await page.evaluate(() => history.length)).toBe(entries);
+
+    // A filter change keeps the selection; a reload of the shared link shows the same panel.
+    const title = await panelTitle();
+    await page.locator("input[name=colour][value=dialogue]").check();
+    await page.waitForURL(/colour=dialogue/);
+    expect(new URL(page.url()).searchParams.get("municipality")).toBe(code);
+    await page.reload();
+    await page.waitForSelector(".national-map[data-ready]");
+    expect(await panelTitle()).toBe(title);
+    expect(await outlined()).toEqual([SELECTED_COLOUR]);
+
+    await page.getByRole("button", { name: `Stäng ${title}` }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.has("municipality")).toBe(false);
+    expect(new URL(page.url()).searchParams.get("colour")).toBe("dialogue");
+    expect(await outlined()).toEqual([]);
   });
 
   it("an unknown round or county in a link is explained in Swedish and the national map is shown", async () => {

@@ -60,6 +60,14 @@ describe("the map page's data", () => {
     expect(data.counts.unrated).toBe(289);
   });
 
+  it("a link naming a municipality opens its panel; an unknown code is explained and selects nothing", () => {
+    expect(mapLoader(args("/?municipality=1480")).selected).toBe("1480");
+    const unknown = mapLoader(args("/?municipality=0000"));
+    expect(unknown.selected).toBeNull();
+    expect(unknown.notices).toEqual(['Kommunen med kod "0000" finns inte. Ingen kommun är vald.']);
+    expect(unknown.municipalities).toHaveLength(290);
+  });
+
   it("a county filter counts only that county's municipalities", () => {
     const data = mapLoader(args(`/?round=${exampleRoundId}&county=14`));
     const total = Object.values(data.counts).reduce((a, b) => a + b, 0);

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { legendText, mapSearchParams, matchesFilters, parseMapFilters, summarySentence, topCounties } from "../../app/domain/map-view";
+import {
+  legendText,
+  mapSearchParams,
+  matchesFilters,
+  parseMapFilters,
+  parseSelectedMunicipality,
+  summarySentence,
+  topCounties,
+  withSelectedMunicipality,
+} from "../../app/domain/map-view";
 
 const counties = [{ code: "14" }, { code: "01" }];
 
@@ -85,5 +94,29 @@ describe("legend and summary", () => {
       { countyName: "Västra Götalands län", count: 9 },
       { countyName: "Värmlands län", count: 5 },
     ]);
+  });
+});
+
+describe("the selected municipality in the URL", () => {
+  const municipalities = [{ code: "1480" }, { code: "2584" }];
+
+  it("a known code is selected, an absent one selects nothing, both without a notice", () => {
+    expect(parseSelectedMunicipality(new URLSearchParams("municipality=1480"), municipalities)).toEqual({ code: "1480", notice: null });
+    expect(parseSelectedMunicipality(new URLSearchParams("county=14"), municipalities)).toEqual({ code: null, notice: null });
+  });
+
+  it("an unknown code selects nothing and says so in Swedish", () => {
+    expect(parseSelectedMunicipality(new URLSearchParams("municipality=9999"), municipalities)).toEqual({
+      code: null,
+      notice: 'Kommunen med kod "9999" finns inte. Ingen kommun är vald.',
+    });
+  });
+
+  it("setting, replacing and clearing it keeps the other parameters as they were", () => {
+    expect(withSelectedMunicipality("?round=2&county=14", "1480")).toBe("?round=2&county=14&municipality=1480");
+    expect(withSelectedMunicipality("?municipality=1480&county=14", "2584")).toBe("?county=14&municipality=2584");
+    expect(withSelectedMunicipality("?county=14&municipality=1480", null)).toBe("?county=14");
+    expect(withSelectedMunicipality("?municipality=1480", null)).toBe("");
+    expect(withSelectedMunicipality("", "1480")).toBe("?municipality=1480");
   });
 });

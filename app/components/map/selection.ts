@@ -6,15 +6,18 @@ import { useSyncExternalStore } from "react";
  * with its table and legend. That keeps the click → panel time within its budget.
  */
 export type SelectionStore = {
+  /** The selection the page was rendered with on the server (from the URL). */
+  initial: string | null;
   get: () => string | null;
   set: (code: string | null) => void;
   subscribe: (listener: () => void) => () => void;
 };
 
-export function createSelectionStore(): SelectionStore {
-  let code: string | null = null;
+export function createSelectionStore(initial: string | null = null): SelectionStore {
+  let code = initial;
   const listeners = new Set<() => void>();
   return {
+    initial,
     get: () => code,
     set: (next) => {
       if (next === code) return;
@@ -28,9 +31,7 @@ export function createSelectionStore(): SelectionStore {
   };
 }
 
-/** Nothing is selected in the server render, so hydration always starts from "no selection". */
-const nothingSelected = () => null;
-
+/** Hydration starts from what the server rendered: the selection named in the URL, if any. */
 export function useSelectedCode(store: SelectionStore): string | null {
-  return useSyncExternalStore(store.subscribe, store.get, nothingSelected);
+  return useSyncExternalStore(store.subscribe, store.get, () => store.initial);
 }
