@@ -23,8 +23,9 @@ export default function MunicipalityPage() {
   const { municipality, ratings } = useLoaderData<typeof loader>();
   return (
     <>
-      <p className="no-print">
+      <p className="no-print page-links">
         <Link to="/kommuner">← Alla kommuner</Link>
+        <Link to={`/?county=${municipality.countyCode}&municipality=${municipality.code}`}>Visa på kartan</Link>
       </p>
       <h1>{municipality.name}</h1>
       <dl className="facts panel">

@@ -58,6 +58,11 @@ describe("the municipalities page", () => {
     expect(await page.locator("dl.facts").innerText()).toContain("Norrbottens län");
     expect(await page.locator("table.data tbody tr").count()).toBeGreaterThanOrEqual(1);
     await screenshot(page, "kommun-kiruna");
+    // From the municipality's page to the map of its county, with its panel open.
+    await page.getByRole("link", { name: "Visa på kartan" }).click();
+    await page.waitForURL((url) => url.pathname === "/" && url.searchParams.get("municipality") === "2584");
+    expect(new URL(page.url()).searchParams.get("county")).toBe("25");
+    await expect.poll(() => page.locator("#panel-title").innerText()).toBe("Kiruna");
   });
 
   it("shows a Swedish page for an unknown municipality", async () => {
