@@ -8,6 +8,10 @@ import {
   text,
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
+// The vocabularies are the domain's: the schema stores them, it does not define them.
+import { ROLES } from "../app/domain/permissions";
+import { COLLABORATION_LEVELS, INTERVENTION_ACCESS_LEVELS } from "../app/domain/rating";
+import { ROUND_STATUSES } from "../app/domain/round";
 
 /** Timestamps are ISO 8601 strings in UTC (sortable, readable in a backup). */
 const createdAt = () =>
@@ -38,9 +42,6 @@ export const municipalities = sqliteTable(
   (t) => [index("municipalities_county_idx").on(t.countyCode)],
 );
 
-export const ROUND_STATUSES = ["planned", "open", "closed"] as const;
-export type RoundStatus = (typeof ROUND_STATUSES)[number];
-
 export const mappingRounds = sqliteTable(
   "mapping_rounds",
   {
@@ -56,11 +57,6 @@ export const mappingRounds = sqliteTable(
   },
   (t) => [uniqueIndex("mapping_rounds_name_uq").on(t.name)],
 );
-
-export const COLLABORATION_LEVELS = ["good", "needs_strengthening"] as const;
-export type Collaboration = (typeof COLLABORATION_LEVELS)[number];
-export const INTERVENTION_ACCESS_LEVELS = ["satisfactory", "unsatisfactory"] as const;
-export type InterventionAccess = (typeof INTERVENTION_ACCESS_LEVELS)[number];
 
 export const assessments = sqliteTable(
   "assessments",
@@ -113,9 +109,6 @@ export const assessmentHistory = sqliteTable(
   },
   (t) => [index("assessment_history_assessment_idx").on(t.assessmentId)],
 );
-
-export const ROLES = ["admin", "manager", "coordinator", "planner"] as const;
-export type Role = (typeof ROLES)[number];
 
 export const users = sqliteTable(
   "users",

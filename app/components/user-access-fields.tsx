@@ -1,5 +1,5 @@
 import { getCollectionProps, type FieldMetadata } from "@conform-to/react";
-import type { Role } from "../../db/schema";
+import type { Role } from "../domain/permissions";
 import { ROLE_LABELS } from "../domain/permissions";
 
 const ROLE_HINTS: Record<Role, string> = {

@@ -1,7 +1,10 @@
 import { z } from "zod";
 
-/** Swedish names for what the audit log records; unknown ones show as recorded. */
-export const AUDIT_ACTION_LABELS: Record<string, string> = {
+/**
+ * What the audit log records: every action and entity type, with its Swedish name. A write that is
+ * audited names one of these (the types make a misspelt action a compile error).
+ */
+export const AUDIT_ACTION_LABELS = {
   "login.success": "Inloggning",
   "login.failure": "Misslyckad inloggning",
   logout: "Utloggning",
@@ -12,14 +15,28 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "user.password_change": "Lösenord bytt",
   "user.password_reset": "Lösenord återställt",
   "round.seed_example": "Exempelkartläggning skapad",
-};
-export const AUDIT_ENTITY_LABELS: Record<string, string> = {
+  "boundaries.import": "Kommungränser importerade",
+} as const satisfies Record<string, string>;
+export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
+
+export const AUDIT_ENTITY_LABELS = {
   session: "Inloggning",
   user: "Konto",
   assessment: "Bedömning",
   mapping_round: "Kartläggning",
   meeting: "Dialogmöte",
-};
+  boundary_set: "Kommungränser",
+} as const satisfies Record<string, string>;
+export type AuditEntityType = keyof typeof AUDIT_ENTITY_LABELS;
+
+/** The Swedish name of a recorded action (one recorded by an older version shows as recorded). */
+export function auditActionLabel(action: string): string {
+  return (AUDIT_ACTION_LABELS as Record<string, string>)[action] ?? action;
+}
+
+export function auditEntityLabel(entityType: string): string {
+  return (AUDIT_ENTITY_LABELS as Record<string, string>)[entityType] ?? entityType;
+}
 
 /** A real calendar date as YYYY-MM-DD (2025-02-30 is refused). */
 const date = z.string().refine((d) => {

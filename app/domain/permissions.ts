@@ -1,4 +1,5 @@
-import type { Role } from "../../db/schema";
+export const ROLES = ["admin", "manager", "coordinator", "planner"] as const;
+export type Role = (typeof ROLES)[number];
 
 /**
  * What each role may do. Reading ratings, rounds, municipalities and exports is open to every signed-in

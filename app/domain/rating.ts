@@ -1,6 +1,9 @@
-import type { Collaboration, InterventionAccess } from "../../db/schema";
-
-export type { Collaboration, InterventionAccess };
+/** Does the collaboration with Försäkringskassan work? (samverkan: bra / behöver stärkas) */
+export const COLLABORATION_LEVELS = ["good", "needs_strengthening"] as const;
+export type Collaboration = (typeof COLLABORATION_LEVELS)[number];
+/** Is there satisfactory access to interventions for the target group? */
+export const INTERVENTION_ACCESS_LEVELS = ["satisfactory", "unsatisfactory"] as const;
+export type InterventionAccess = (typeof INTERVENTION_ACCESS_LEVELS)[number];
 
 /** The map's colour categories, in the order the legend lists them. */
 export const CATEGORIES = ["good", "access_gap", "needs_strengthening", "unrated"] as const;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ROLES } from "../../db/schema";
+import { ROLES } from "./permissions";
 
 /**
  * The fields an admin sets on an account (create and edit share them). strict(): a field the form does

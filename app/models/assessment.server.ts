@@ -4,7 +4,7 @@ import { assessments, counties, mappingRounds, municipalities } from "../../db/s
 import { sortSwedish } from "../domain/collation";
 import { MUNICIPALITY_COLUMNS } from "./register.server";
 import { categorize, type Category } from "../domain/rating";
-import type { Collaboration, InterventionAccess } from "../../db/schema";
+import type { Collaboration, InterventionAccess } from "../domain/rating";
 
 export type MunicipalityRating = {
   code: string;

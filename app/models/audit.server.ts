@@ -1,9 +1,15 @@
 import { and, asc, desc, eq, gte, lte, sql } from "drizzle-orm";
 import { getDb, type Db } from "../../db/client.server";
 import { auditLog, users } from "../../db/schema";
+import type { AuditAction, AuditEntityType } from "../domain/audit-filter";
 
 export type Actor = { id: number | null; label: string };
 export const SYSTEM_ACTOR: Actor = { id: null, label: "system" };
+
+/** The actor an audit entry names for a signed-in person: their id, and their e-mail as a readable label. */
+export function actorOf(user: { id: number; email: string }): Actor {
+  return { id: user.id, label: user.email };
+}
 
 type Tx = Pick<Db, "insert">;
 
@@ -15,8 +21,8 @@ export function appendAudit(
   tx: Tx,
   entry: {
     actor: Actor;
-    action: string;
-    entityType: string;
+    action: AuditAction;
+    entityType: AuditEntityType;
     entityId?: string | number | null;
     before?: unknown;
     after?: unknown;

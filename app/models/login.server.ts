@@ -3,7 +3,7 @@ import { getDb } from "../../db/client.server";
 import { loginFailures } from "../../db/schema";
 import { nextFailureCount } from "../domain/login-throttle";
 import { createSession } from "../services/session.server";
-import { appendAudit } from "./audit.server";
+import { actorOf, appendAudit } from "./audit.server";
 import { normalizeEmail } from "./user.server";
 
 /** Longest e-mail address kept in the slowdown table and the audit log (RFC 5321). */
@@ -41,13 +41,13 @@ export function recordLoginSuccess(user: { id: number; email: string }) {
   return getDb().transaction((tx) => {
     tx.delete(loginFailures).where(eq(loginFailures.email, user.email)).run();
     const session = createSession(user.id);
-    appendAudit(tx, { actor: { id: user.id, label: user.email }, action: "login.success", entityType: "session" });
+    appendAudit(tx, { actor: actorOf(user), action: "login.success", entityType: "session" });
     return session;
   });
 }
 
 export function recordLogout(user: { id: number; email: string }) {
   getDb().transaction((tx) => {
-    appendAudit(tx, { actor: { id: user.id, label: user.email }, action: "logout", entityType: "session" });
+    appendAudit(tx, { actor: actorOf(user), action: "logout", entityType: "session" });
   });
 }

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, ne } from "drizzle-orm";
 import { getDb, type Db } from "../../db/client.server";
-import { passwords, sessions, userCounties, userRoles, users, type Role } from "../../db/schema";
+import { passwords, sessions, userCounties, userRoles, users } from "../../db/schema";
+import type { Role } from "../domain/permissions";
 import { appendAudit, type Actor } from "./audit.server";
 
 export type NewUser = {

@@ -1,5 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData, useRouteError, useSubmit } from "@remix-run/react";
+import { Form, useLoaderData, useSubmit } from "@remix-run/react";
 import leafletCss from "leaflet/dist/leaflet.css";
 import { memo, Suspense, useCallback, useEffect, useMemo, useState } from "react";
 import { ClientOnly } from "remix-utils/client-only";
@@ -27,7 +27,7 @@ import { CATEGORIES, type Category } from "../domain/rating";
 import { mapTileLayer } from "../services/env.server";
 import { getMapView, type MapMunicipality } from "../services/map-view.server";
 import { requireUser } from "../services/auth.server";
-import { ErrorPage } from "../root";
+import { GeneralErrorBoundary } from "../components/error-boundary";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: leafletCss }];
 
@@ -425,5 +425,5 @@ const TopCounties = memo(function TopCounties({ municipalities }: { municipaliti
 export const meta: MetaFunction = () => [{ title: "Karta – Samverkanskartan" }];
 
 export function ErrorBoundary() {
-  return <ErrorPage error={useRouteError()} />;
+  return <GeneralErrorBoundary />;
 }

@@ -1,16 +1,17 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Field, FormError } from "../components/field";
 import { UserAccessFields } from "../components/user-access-fields";
 import { countyRule, userAccessShape } from "../domain/user-account";
 import { listCounties } from "../models/register.server";
 import { getUser, setPassword, setUserActive, updateUser } from "../models/user.server";
+import { actorOf } from "../models/audit.server";
 import { requirePermission } from "../services/auth.server";
 import { generatePassword, hashPassword } from "../services/password.server";
-import { ErrorPage } from "../root";
+import { GeneralErrorBoundary } from "../components/error-boundary";
 
 const UpdateSchema = z
   .object({ intent: z.literal("update"), ...userAccessShape })
@@ -47,7 +48,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const admin = requirePermission(request, "manage:users");
   const user = loadTarget(params);
-  const actor = { id: admin.id, label: admin.email };
+  const actor = actorOf(admin);
   const formData = await request.formData();
   const intent = formData.get("intent");
 
@@ -174,5 +175,5 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export function ErrorBoundary() {
-  return <ErrorPage error={useRouteError()} />;
+  return <GeneralErrorBoundary />;
 }

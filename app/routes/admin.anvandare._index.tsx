@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import type { Role } from "../../db/schema";
+import type { Role } from "../domain/permissions";
 import { ROLE_LABELS } from "../domain/permissions";
 import { listCounties } from "../models/register.server";
 import { listUsers } from "../models/user.server";

@@ -8,6 +8,7 @@ import { UserAccessFields } from "../components/user-access-fields";
 import { countyRule, userAccessShape } from "../domain/user-account";
 import { listCounties } from "../models/register.server";
 import { createAccount, emailTaken } from "../models/user.server";
+import { actorOf } from "../models/audit.server";
 import { requirePermission } from "../services/auth.server";
 import { generatePassword, hashPassword } from "../services/password.server";
 
@@ -48,7 +49,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const temporaryPassword = generatePassword();
   const user = createAccount(
     { ...submission.value, passwordHash: await hashPassword(temporaryPassword), mustChangePassword: true },
-    { id: admin.id, label: admin.email },
+    actorOf(admin),
   );
   return data({
     result: submission.reply({ resetForm: true }),

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { formatDateTimeSv } from "../domain/dates";
-import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS, parseAuditQuery } from "../domain/audit-filter";
+import { auditActionLabel, auditEntityLabel, parseAuditQuery } from "../domain/audit-filter";
 import { countAudit, listAudit, listAuditActors, listAuditEntityTypes } from "../models/audit.server";
 import { requirePermission } from "../services/auth.server";
 
@@ -64,7 +64,7 @@ export default function AuditLogPage() {
             <option value="">Alla</option>
             {data.entityTypes.map((t) => (
               <option key={t} value={t}>
-                {AUDIT_ENTITY_LABELS[t] ?? t}
+                {auditEntityLabel(t)}
               </option>
             ))}
           </select>
@@ -104,9 +104,9 @@ export default function AuditLogPage() {
             <tr key={e.id}>
               <td>{formatDateTimeSv(e.at)}</td>
               <td>{e.actorLabel}</td>
-              <td>{AUDIT_ACTION_LABELS[e.action] ?? e.action}</td>
+              <td>{auditActionLabel(e.action)}</td>
               <td>
-                {AUDIT_ENTITY_LABELS[e.entityType] ?? e.entityType}
+                {auditEntityLabel(e.entityType)}
                 {e.entityId ? ` ${e.entityId}` : ""}
               </td>
               <td className="json">{e.before ?? "–"}</td>

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import Papa from "papaparse";
-import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS, parseAuditQuery } from "../domain/audit-filter";
+import { auditActionLabel, auditEntityLabel, parseAuditQuery } from "../domain/audit-filter";
 import { listAudit } from "../models/audit.server";
 import { requirePermission } from "../services/auth.server";
 
@@ -19,8 +19,8 @@ export function loader({ request }: LoaderFunctionArgs) {
       data: entries.map((e) => [
         e.at,
         e.actorLabel,
-        AUDIT_ACTION_LABELS[e.action] ?? e.action,
-        AUDIT_ENTITY_LABELS[e.entityType] ?? e.entityType,
+        auditActionLabel(e.action),
+        auditEntityLabel(e.entityType),
         e.entityId ?? "",
         e.before ?? "",
         e.after ?? "",

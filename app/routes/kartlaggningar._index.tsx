@@ -7,7 +7,7 @@ import { listMunicipalityRatings } from "../models/assessment.server";
 import { listRounds } from "../models/round.server";
 import { requireUser } from "../services/auth.server";
 
-const STATUS_LABELS = { planned: "Planerad", open: "Pågår", closed: "Avslutad" } as const;
+import { ROUND_STATUS_LABELS as STATUS_LABELS } from "../domain/round";
 
 export function loader({ request }: LoaderFunctionArgs) {
   requireUser(request);

@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useRouteError } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { CategoryBadge } from "../components/category";
 import { ExampleBadge } from "../components/example-banner";
 import { formatDateTimeSv, formatPeriodSv } from "../domain/dates";
 import { COLLABORATION_LABELS, INTERVENTION_ACCESS_LABELS } from "../domain/rating";
 import { listRatingsForMunicipality } from "../models/assessment.server";
 import { getMunicipality } from "../models/register.server";
-import { ErrorPage } from "../root";
+import { GeneralErrorBoundary } from "../components/error-boundary";
 import { requireUser } from "../services/auth.server";
 
 export function loader({ request, params }: LoaderFunctionArgs) {
@@ -80,5 +80,5 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export function ErrorBoundary() {
-  return <ErrorPage error={useRouteError()} />;
+  return <GeneralErrorBoundary />;
 }

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { Field, FormError } from "../components/field";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "../domain/password-policy";
 import { getPasswordHash, setPassword } from "../models/user.server";
+import { actorOf } from "../models/audit.server";
 import { requireUser } from "../services/auth.server";
 import { passwordProblem } from "../services/common-passwords.server";
 import { hashPassword, verifyPassword } from "../services/password.server";
@@ -66,7 +67,7 @@ export async function action({ request }: ActionFunctionArgs) {
   setPassword(
     user.id,
     { passwordHash, mustChangePassword: false, keepSessionKey: user.sessionKey },
-    { id: user.id, label: user.email },
+    actorOf(user),
     "user.password_change",
   );
   return redirect("/konto/losenord?klart=1");

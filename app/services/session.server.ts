@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import { parse as parseCookies, serialize as serializeCookie } from "cookie";
-import type { Role } from "../../db/schema";
+import type { Role } from "../domain/permissions";
 import {
   deleteSession,
   getSessionWithUser,

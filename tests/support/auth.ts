@@ -2,7 +2,7 @@ import type { Browser, Page } from "playwright-core";
 import { watchPage, type PageProblems } from "./browser";
 import { randomBytes } from "node:crypto";
 import { getDb, openDatabase } from "../../db/client.server";
-import type { Role } from "../../db/schema";
+import type { Role } from "../../app/domain/permissions";
 import { createUser } from "../../app/models/user.server";
 import { hashPassword } from "../../app/services/password.server";
 import { resetEnvCache } from "../../app/services/env.server";

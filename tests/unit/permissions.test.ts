@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ROLES } from "../../db/schema";
+import { ROLES } from "../../app/domain/permissions";
 import { can, canAnywhere, PERMISSIONS, ROLE_GRANTS } from "../../app/domain/permissions";
 
 const coordinator = { roles: ["coordinator"] as const, countyCodes: ["01", "14"] };

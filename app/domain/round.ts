@@ -1,0 +1,12 @@
+/**
+ * Mapping rounds (kartläggningar): their statuses and Swedish names. A round is planned, then open
+ * while coordinators assess, then closed (read-only).
+ */
+export const ROUND_STATUSES = ["planned", "open", "closed"] as const;
+export type RoundStatus = (typeof ROUND_STATUSES)[number];
+
+export const ROUND_STATUS_LABELS: Record<RoundStatus, string> = {
+  planned: "Planerad",
+  open: "Pågår",
+  closed: "Avslutad",
+};
