@@ -2,7 +2,7 @@ import { Link } from "@remix-run/react";
 import { DIALOGUE_STATUS_LABELS } from "../../domain/dialogue-status";
 import { formatDateSv } from "../../domain/dates";
 import { COLLABORATION_LABELS, INTERVENTION_ACCESS_LABELS } from "../../domain/rating";
-import type { MapMunicipality } from "../../services/map-view.server";
+import type { MapMunicipality } from "../../domain/map-view";
 import { CategoryBadge } from "../category";
 
 /** The selected municipality: React renders every value as text, never as HTML. */

@@ -2,7 +2,7 @@ import { Link } from "@remix-run/react";
 import { memo, useMemo, useState } from "react";
 import { compareSwedish } from "../../domain/collation";
 import { CATEGORIES, COLLABORATION_LABELS, INTERVENTION_ACCESS_LABELS } from "../../domain/rating";
-import type { MapMunicipality } from "../../services/map-view.server";
+import type { MapMunicipality } from "../../domain/map-view";
 import { CategoryBadge } from "../category";
 
 type SortKey = "name" | "county" | "collaboration" | "access" | "category";
