@@ -1,8 +1,10 @@
 import { compareSwedish } from "./collation";
+import { pluralSv } from "./wording";
 import { DIALOGUE_STATUSES, DIALOGUE_STATUS_LABELS, type DialogueStatus, type DialogueSummary } from "./dialogue-status";
 import {
   CATEGORIES,
   CATEGORY_LABELS,
+  CATEGORY_PHRASES,
   isCategory,
   type Category,
   type Collaboration,
@@ -41,7 +43,7 @@ export function parseMapFilters(
     if (isCategory(value)) {
       if (!categories.includes(value)) categories.push(value);
     } else if (value) {
-      notices.push(`Kategorin "${value.slice(0, 40)}" finns inte och används inte som filter.`);
+      notices.push(`Bedömningen "${value.slice(0, 40)}" finns inte och används inte som filter.`);
     }
   }
   const colour = params.get("colour");
@@ -88,7 +90,7 @@ export function matchesFilters(
 }
 
 export function municipalitiesWord(n: number): string {
-  return n === 1 ? "kommun" : "kommuner";
+  return pluralSv(n, "kommun", "kommuner");
 }
 
 function lowerFirst(text: string): string {
@@ -99,13 +101,6 @@ function lowerFirst(text: string): string {
 export function legendText(category: Category, count: number): string {
   return `${count} ${municipalitiesWord(count)}: ${lowerFirst(CATEGORY_LABELS[category])}`;
 }
-
-const SUMMARY_PHRASES: Record<Category, string> = {
-  good: "bra samverkan och tillgång till insatser",
-  access_gap: "bra samverkan men otillfredsställande tillgång till insatser",
-  needs_strengthening: "samverkan som behöver stärkas",
-  unrated: "ingen bedömning",
-};
 
 function joinSwedish(parts: string[]): string {
   if (parts.length <= 1) return parts.join("");
@@ -125,7 +120,7 @@ export function summarySentence(counts: Record<Category, number>, scope: { count
     : `Av Sveriges ${total} ${municipalitiesWord(total)}`;
   if (total === 0) return "Inga kommuner matchar filtret.";
   if (counts.unrated === total) return `${where} är ingen bedömd i den här kartläggningen.`;
-  const parts = CATEGORIES.filter((c) => counts[c] > 0).map((c) => `${counts[c]} ${SUMMARY_PHRASES[c]}`);
+  const parts = CATEGORIES.filter((c) => counts[c] > 0).map((c) => `${counts[c]} ${CATEGORY_PHRASES[c]}`);
   return `${where} har ${joinSwedish(parts)}.`;
 }
 
@@ -221,7 +216,7 @@ export function scopeName(county: { name: string } | null): string {
   return county?.name ?? "hela landet";
 }
 
-/** The table's caption: "49 kommuner i Västra Götalands län, bedömning i … (filtrerat på kategori)". */
+/** The table's caption: "49 kommuner i Västra Götalands län, bedömning i … (filtrerat på bedömning)". */
 export function tableCaption(view: {
   shown: number;
   scope: string;
@@ -231,7 +226,7 @@ export function tableCaption(view: {
   return (
     `${view.shown} ${municipalitiesWord(view.shown)} i ${view.scope}` +
     (view.roundName ? `, bedömning i ${view.roundName}` : "") +
-    (view.categoryFiltered ? ` (filtrerat på kategori)` : "")
+    (view.categoryFiltered ? ` (filtrerat på bedömning)` : "")
   );
 }
 
@@ -278,4 +273,15 @@ export function filterFormQuery(
   const params = mapSearchParams({ round: Number.isSafeInteger(round) && round > 0 ? round : null, filters });
   if (selected) params.set(SELECTED_PARAM, selected);
   return params;
+}
+
+/**
+ * The line under the map's title: the round, its period unless the name already says it ("Kartläggning
+ * februari 2025" is not followed by "· februari 2025"), and the round it is compared with.
+ */
+export function roundSubtitle(round: { name: string; period: string }, previousRoundName: string | null): string {
+  const namesPeriod = round.name.toLocaleLowerCase("sv").includes(round.period.toLocaleLowerCase("sv"));
+  return [round.name, namesPeriod ? null : round.period, previousRoundName ? `jämförs med ${previousRoundName}` : null]
+    .filter(Boolean)
+    .join(" · ");
 }

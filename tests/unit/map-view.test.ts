@@ -6,6 +6,7 @@ import {
   legendEntries,
   legendText,
   mapImageTitle,
+  roundSubtitle,
   scopeName,
   tableCaption,
   mapSearchParams,
@@ -137,7 +138,7 @@ describe("the map page's texts", () => {
       "290 kommuner i hela landet, bedömning i Kartläggning februari 2025",
     );
     expect(tableCaption({ shown: 1, scope: "Gotlands län", roundName: null, categoryFiltered: true })).toBe(
-      "1 kommun i Gotlands län (filtrerat på kategori)",
+      "1 kommun i Gotlands län (filtrerat på bedömning)",
     );
   });
 
@@ -165,6 +166,16 @@ describe("the map page's texts", () => {
     expect(some.map((e) => e.text)).toEqual(["11 kommuner: samverkan behöver stärkas"]);
     const dialogue = legendEntries({ colourBy: "dialogue", categories: ["good"], counts, dialogueCounts });
     expect(dialogue.map((e) => e.text)).toEqual(["2 kommuner: möte i år", "1 kommun: möte planerat", "287 kommuner: ingen kontakt ännu"]);
+  });
+
+  it("the subtitle names the round's period only when its name does not already say it", () => {
+    expect(roundSubtitle({ name: "Kartläggning februari 2025", period: "februari 2025" }, null)).toBe("Kartläggning februari 2025");
+    expect(roundSubtitle({ name: "Hösten 2025", period: "1 september – 31 oktober 2025" }, "Kartläggning februari 2025")).toBe(
+      "Hösten 2025 · 1 september – 31 oktober 2025 · jämförs med Kartläggning februari 2025",
+    );
+    expect(roundSubtitle({ name: "Kartläggning Februari 2025", period: "februari 2025" }, "Hösten 2024")).toBe(
+      "Kartläggning Februari 2025 · jämförs med Hösten 2024",
+    );
   });
 
   it("the image title names the place and the round", () => {

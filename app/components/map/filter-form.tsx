@@ -1,5 +1,6 @@
 import { Form } from "@remix-run/react";
 import type { MapFilters } from "../../domain/map-view";
+import { RATING_FIELD_LABELS } from "../../domain/rating";
 
 /** The id the legend's category checkboxes name in their `form` attribute. */
 export const FILTER_FORM_ID = "map-filters";
@@ -49,7 +50,7 @@ export function MapFilterForm({
         <legend>Färglägg efter</legend>
         <label>
           <input type="radio" name="colour" value="category" defaultChecked={filters.colourBy === "category"} />
-          Bedömning
+          {RATING_FIELD_LABELS.category}
         </label>
         <label>
           <input type="radio" name="colour" value="dialogue" defaultChecked={filters.colourBy === "dialogue"} />

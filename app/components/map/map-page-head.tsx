@@ -1,4 +1,5 @@
-import type { MapRound } from "../../domain/map-view";
+import { roundSubtitle, type MapRound } from "../../domain/map-view";
+import { NO_ROUND_YET } from "../../domain/round";
 import { ExampleBanner } from "../example-banner";
 
 /** The page's title with the round shown, the notices about the URL, and the example-data banner. */
@@ -16,10 +17,7 @@ export function MapPageHead({
       <div className="map-page-head">
         <h1>Samverkan med kommunerna</h1>
         {round ? (
-          <p className="muted round-line">
-            {round.name} · {round.period}
-            {previousRoundName ? ` · jämförs med ${previousRoundName}` : ""}
-          </p>
+<p className="muted round-line">{roundSubtitle(round, previousRoundName)}</p>
         ) : null}
       </div>
       {notices.map((notice) => (
@@ -28,7 +26,7 @@ export function MapPageHead({
         </p>
       ))}
       {round?.example ? <ExampleBanner roundName={round.name} /> : null}
-      {!round ? <p className="panel">Det finns ingen kartläggning ännu. Alla kommuner visas som ej bedömda.</p> : null}
+      {!round ? <p className="panel">{NO_ROUND_YET} Alla kommuner visas som ej bedömda.</p> : null}
     </>
   );
 }

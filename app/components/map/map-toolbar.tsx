@@ -1,5 +1,6 @@
 import { useHydrated } from "remix-utils/use-hydrated";
 import type { LegendEntry } from "../../domain/map-view";
+import { DOWNLOAD_CSV } from "../../domain/wording";
 import { CATEGORY_COLOURS, DIALOGUE_COLOURS } from "./colours";
 import { exportMapPng } from "./export-png.client";
 import type { DrawnLayers } from "./national-map.client";
@@ -25,7 +26,7 @@ export function MapToolbar({
   return (
     <div className="map-toolbar no-print">
       <a className="button secondary" href={csvHref} download>
-        Ladda ner tabellen (CSV)
+        {DOWNLOAD_CSV}
       </a>
       {hydrated ? (
         <>

@@ -1,7 +1,7 @@
 import { memo, Suspense, useCallback, useMemo } from "react";
 import type { DialogueStatus } from "../../domain/dialogue-status";
 import { topCounties, type ColourBy, type MapMunicipality } from "../../domain/map-view";
-import type { Category } from "../../domain/rating";
+import { CATEGORY_LABELS, type Category } from "../../domain/rating";
 import { CategoryLegend, DialogueLegend } from "./legend";
 import { MapSearch } from "./map-search";
 import { MunicipalityPanel } from "./municipality-panel";
@@ -92,7 +92,7 @@ const TopCounties = memo(function TopCounties({ municipalities }: { municipaliti
           <div key={r.category}>
             <dt>
               <span className={`swatch ${r.category}`} aria-hidden="true" />{" "}
-              {r.category === "access_gap" ? "Otillfredsställande tillgång" : "Samverkan behöver stärkas"}
+              {CATEGORY_LABELS[r.category]}
             </dt>
             <dd>{r.top.map((t) => `${t.countyName} (${t.count})`).join(", ")}</dd>
           </div>
