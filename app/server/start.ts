@@ -13,7 +13,7 @@ import { prepareDatabase } from "../services/bootstrap.server";
 import { passwordProblem } from "../services/common-passwords.server";
 import { getAppSecret } from "../services/secret.server";
 import { deleteExpiredSessions } from "../models/session.server";
-import { importBordersOnFirstStart } from "../services/geo-import.server";
+import { importBordersOnFirstStart, loadShippedBordersOnFirstStart } from "../services/geo-import.server";
 import { log } from "../services/log.server";
 import { createApp } from "./app";
 
@@ -96,7 +96,12 @@ async function main() {
   if (env.GEO_SOURCE_URL) {
     const result = await importBordersOnFirstStart(db, env.GEO_SOURCE_URL, { id: null, label: "system:GEO_SOURCE_URL" });
     if (result.imported) log.info("borders imported", { source: env.GEO_SOURCE_URL });
-    else log.warn("borders not imported; the map shows circles", { source: env.GEO_SOURCE_URL, reason: result.reason });
+    else log.warn("borders not imported", { source: env.GEO_SOURCE_URL, reason: result.reason });
+  }
+  if (env.BORDERS === "shipped") {
+    const result = loadShippedBordersOnFirstStart(db, { id: null, label: "system:borders" });
+    if (result.loaded) log.info("shipped borders loaded", { file: "data/borders.topo.json" });
+    else if (result.reason !== "borders already stored") log.warn("shipped borders not loaded; the map shows circles", { reason: result.reason });
   }
 
   ensureBuild();

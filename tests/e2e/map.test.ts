@@ -16,7 +16,8 @@ describe("the national map in the browser", () => {
   let problems: PageProblems;
 
   beforeAll(async () => {
-    server = await startServer();
+    // Without the shipped borders: the circles first, then an import (the last test).
+    server = await startServer({ BORDERS: "none" });
     browser = await launchBrowser();
     ({ page, problems } = await signedInPage(server, browser, { roles: ["manager"], viewport: { width: 1400, height: 1000 } }));
   });
