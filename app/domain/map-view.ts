@@ -192,7 +192,8 @@ export type MapView = {
   /** Per category, in the chosen county (or the country), whatever the category filter. */
   counts: Record<Category, number>;
   summary: string;
-  borders: { url: string; featureCount: number } | null;
+  /** The stored borders (their URL names their content hash), or null: circles. */
+  borders: { url: string; hash: string; featureCount: number; attribution: string | null } | null;
   meetingsRecorded: boolean;
 };
 
@@ -284,4 +285,46 @@ export function roundSubtitle(round: { name: string; period: string }, previousR
   return [round.name, namesPeriod ? null : round.period, previousRoundName ? `jämförs med ${previousRoundName}` : null]
     .filter(Boolean)
     .join(" · ");
+}
+
+/*
+ * How the map draws a municipality, the same for the server's SVG and Leaflet's paths: CSS classes,
+ * styled in app.css, so both pictures take their colours from one place.
+ */
+
+/**
+ * The class that colours a municipality under the page's colouring: one class per value,
+ * `fill-<colouring>-<value>`, each with a rule in app.css. A new colouring adds its case here and its
+ * rules there (tests/unit/map-view.test.ts checks that every class has one).
+ */
+export function shapeColourClass(item: Pick<MapMunicipality, "category" | "dialogue">, colourBy: ColourBy): string {
+  switch (colourBy) {
+    case "category":
+      return `fill-category-${item.category}`;
+    case "dialogue":
+      return `fill-dialogue-${item.dialogue.status}`;
+  }
+}
+
+/** Every class `shapeColourClass` can give, for the stylesheet check and the legend. */
+export function allShapeColourClasses(): string[] {
+  return [
+    ...CATEGORIES.map((c) => `fill-category-${c}`),
+    ...DIALOGUE_STATUSES.map((s) => `fill-dialogue-${s}`),
+  ];
+}
+
+/** A shape's full class: its colour, faded when outside the filter, outlined when selected. */
+export function shapeClassName(colourClass: string, state: { shown: boolean; selected: boolean }): string {
+  return `map-shape ${colourClass}${state.shown ? "" : " is-filtered-out"}${state.selected ? " is-selected" : ""}`;
+}
+
+/**
+ * The order shapes are drawn in (later ones on top): the faded ones first, so they never cover one that
+ * matches the filter (circles overlap), then the matching ones, the selected one last.
+ */
+export function shapeDrawOrder(codes: readonly string[], shown: ReadonlySet<string>, selected: string | null): string[] {
+  const faded = codes.filter((c) => !shown.has(c) && c !== selected);
+  const matching = codes.filter((c) => shown.has(c) && c !== selected);
+  return [...faded, ...matching, ...(selected && codes.includes(selected) ? [selected] : [])];
 }

@@ -10,7 +10,10 @@ import { MapToolbar } from "../components/map/map-toolbar";
 import type { DrawnLayers } from "../components/map/national-map.client";
 import { createSelectionStore, useSelectionInAddress } from "../components/map/selection";
 import { MapSide } from "../components/map/side-column";
+import { MAP_SVG_MARKUP, seenMarkScript } from "../components/map/server-map-svg";
 import { TableSection } from "../components/map/table-section";
+import { registerCounties, registerMunicipalities } from "../../data/register";
+import { packMapRows, unpackMapRows } from "../domain/map-rows";
 import {
   countByDialogueStatus,
   filterFormQuery,
@@ -23,29 +26,40 @@ import {
 } from "../domain/map-view";
 import { requireUser } from "../services/auth.server";
 import { mapTileLayer } from "../services/env.server";
+import { getMapGeometry, renderMapSvg } from "../services/map-geometry.server";
 import { getMapView } from "../services/map-view.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: leafletCss }];
 
-export function loader({ request }: LoaderFunctionArgs) {
+/** The register the page's script ships with: names and counties need not travel as loader data. */
+const REGISTER = { municipalities: registerMunicipalities, counties: registerCounties };
+
+export function loader({ request, context }: LoaderFunctionArgs) {
   requireUser(request);
-  return { ...getMapView(new URL(request.url).searchParams), tiles: mapTileLayer() };
+  const view = getMapView(new URL(request.url).searchParams);
+  // The map's geometry (cached per borders and view) gives the bounds Leaflet fits; its SVG goes into
+  // the HTML only, not into the loader data.
+  const geometry = getMapGeometry(view);
+  context.serverMarkup?.set(MAP_SVG_MARKUP, () => renderMapSvg(geometry, view) + seenMarkScript(context.cspNonce));
+  const { municipalities, ...rest } = view;
+  return { ...rest, rows: packMapRows(municipalities), mapBounds: geometry.bounds, tiles: mapTileLayer() };
 }
 
 export default function MapPage() {
   const data = useLoaderData<typeof loader>();
   const { filters } = data;
+  const municipalities = useMemo(() => unpackMapRows(data.rows, REGISTER), [data.rows]);
   const submit = useSubmit();
   const [selection] = useState(() => createSelectionStore(data.selected));
   useSelectionInAddress(selection, data.selected);
   const [layers, setLayers] = useState<DrawnLayers | null>(null);
 
-  const shown = useMemo(() => data.municipalities.filter((m) => matchesFilters(m, filters)), [data.municipalities, filters]);
+  const shown = useMemo(() => municipalities.filter((m) => matchesFilters(m, filters)), [municipalities, filters]);
   const shownCodes = useMemo(() => new Set(shown.map((m) => m.code)), [shown]);
   const dialogueCounts = useMemo(() => countByDialogueStatus(shown), [shown]);
   const inScope = useMemo(
-    () => data.municipalities.filter((m) => !filters.county || m.countyCode === filters.county),
-    [data.municipalities, filters.county],
+    () => municipalities.filter((m) => !filters.county || m.countyCode === filters.county),
+    [municipalities, filters.county],
   );
   const showOnMap = useCallback(
     (code: string) => {
@@ -71,18 +85,21 @@ export default function MapPage() {
   return (
     <div className="map-page">
       <MapPageHead round={data.round} previousRoundName={data.previousRoundName} notices={data.notices} />
-      <MapFilterForm rounds={data.rounds} roundId={data.round?.id ?? null} counties={counties} filters={filters} onChange={applyFilters} />
       {data.borders ? <link rel="preload" href={data.borders.url} as="fetch" crossOrigin="anonymous" /> : null}
-      <p id="map-summary" className="map-summary">
-        {data.summary}
-      </p>
 
+      {/* The filters and the summary sit beside the map on a wide screen (app.css), above it on a phone. */}
       <div className="map-layout">
+        <MapFilterForm rounds={data.rounds} roundId={data.round?.id ?? null} counties={counties} filters={filters} onChange={applyFilters} />
+        <p id="map-summary" className="map-summary">
+          {data.summary}
+        </p>
         <MapFrame
-          municipalities={data.municipalities}
+          municipalities={municipalities}
           shownCodes={shownCodes}
           filters={filters}
           bordersUrl={data.borders?.url ?? null}
+          bounds={data.mapBounds}
+          attribution={data.borders?.attribution ?? null}
           tiles={data.tiles}
           selection={selection}
           scope={scope}
@@ -90,7 +107,7 @@ export default function MapPage() {
           onLayers={setLayers}
         />
         <MapSide
-          municipalities={data.municipalities}
+          municipalities={municipalities}
           counts={data.counts}
           dialogueCounts={dialogueCounts}
           colourBy={filters.colourBy}

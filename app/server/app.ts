@@ -8,6 +8,7 @@ import { rateLimit } from "express-rate-limit";
 import helmet from "helmet";
 import { getEnv } from "../services/env.server";
 import { log } from "../services/log.server";
+import type { ServerMarkup } from "../components/server-markup";
 import { cspDirectives } from "./csp";
 
 export type AppLoadContext = {
@@ -15,6 +16,8 @@ export type AppLoadContext = {
   requestId: string;
   /** Set when this address has failed to sign in too often: seconds until it may try again. */
   loginRetryAfter?: number;
+  /** Markup for this document that is not loader data (components/server-markup.tsx). */
+  serverMarkup?: ServerMarkup;
 };
 
 declare module "@remix-run/node" {
@@ -22,6 +25,7 @@ declare module "@remix-run/node" {
     cspNonce: string;
     requestId: string;
     loginRetryAfter?: number;
+    serverMarkup?: ServerMarkup;
   }
 }
 
@@ -171,6 +175,7 @@ export function createApp(build: ServerBuild) {
         cspNonce: res.locals.cspNonce as string,
         requestId: res.locals.requestId as string,
         loginRetryAfter: res.locals.loginRetryAfter as number | undefined,
+        serverMarkup: new Map(),
       }),
     }),
   );

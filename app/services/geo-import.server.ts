@@ -133,6 +133,25 @@ export async function importBordersOnFirstStart(
  */
 export const SHIPPED_BORDERS_FILE = "data/borders.topo.json";
 export const SHIPPED_BORDERS_SOURCE = "Valmyndigheten via okfse/sweden-geojson (data/borders.topo.json)";
+/** The credit the map shows under the shipped borders. */
+export const SHIPPED_BORDERS_ATTRIBUTION = "Kommungränser: Valmyndigheten, via okfse/sweden-geojson";
+
+let shippedHash: string | null | undefined;
+
+/**
+ * The credit for a stored border set: the shipped borders' (also when the same data came in through
+ * geo:import), none for borders from elsewhere, whose source the operator knows.
+ */
+export function bordersAttribution(hash: string): string | null {
+  if (shippedHash === undefined) {
+    try {
+      shippedHash = borderSetHash(readFileSync(path.resolve(SHIPPED_BORDERS_FILE), "utf8"));
+    } catch {
+      shippedHash = null;
+    }
+  }
+  return hash === shippedHash ? SHIPPED_BORDERS_ATTRIBUTION : null;
+}
 
 /**
  * At start, when no borders are stored (nothing imported, GEO_SOURCE_URL unset or unusable): stores the

@@ -12,6 +12,7 @@ import { countByCategory, type Category } from "../domain/rating";
 import { describeChange, previousRound } from "../domain/rating-change";
 import { listMunicipalityRatings } from "../models/assessment.server";
 import { getCurrentBoundarySet } from "../models/boundary.server";
+import { bordersAttribution } from "./geo-import.server";
 import { listCounties } from "../models/register.server";
 import { selectRound } from "../models/round-selection.server";
 import { listRounds } from "../models/round.server";
@@ -94,7 +95,14 @@ export function getMapView(searchParams: URLSearchParams, today = new Date().toI
     selected: selected.code,
     counts,
     summary: summarySentence(counts, { countyName: county?.name }),
-    borders: boundarySet ? { url: bordersUrl(boundarySet.hash), featureCount: boundarySet.featureCount } : null,
+    borders: boundarySet
+      ? {
+          url: bordersUrl(boundarySet.hash),
+          hash: boundarySet.hash,
+          featureCount: boundarySet.featureCount,
+          attribution: bordersAttribution(boundarySet.hash),
+        }
+      : null,
     meetingsRecorded: false,
   };
 }

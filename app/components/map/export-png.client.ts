@@ -9,6 +9,19 @@ type Options = {
 };
 
 const SCALE = 2;
+
+/** The path's look as drawn on screen: CSS classes (app.css) decide it, Leaflet's options are the fallback. */
+function drawnStyle(layer: L.Path, fallback: { fill?: string; stroke?: string; width?: number }) {
+  const element = (layer as L.Path & { getElement?: () => Element | undefined }).getElement?.();
+  const style = element ? getComputedStyle(element) : null;
+  const width = style ? parseFloat(style.strokeWidth) : NaN;
+  return {
+    fill: style && style.fill !== "none" ? style.fill : fallback.fill,
+    stroke: style && style.stroke !== "none" ? style.stroke : fallback.stroke,
+    width: Number.isFinite(width) ? width : fallback.width,
+    opacity: style ? Number(style.strokeOpacity) || 1 : 1,
+  };
+}
 const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif";
 
 function tracePolygon(ctx: CanvasRenderingContext2D, map: L.Map, latlngs: unknown) {
@@ -56,11 +69,15 @@ export function exportMapPng({ map, municipalities, countyBorders }: DrawnLayers
   ctx.beginPath();
   ctx.rect(0, 0, size.x, size.y);
   ctx.clip();
-  const ordered = [...municipalities.values()].sort(
-    (a, b) => Number(a.options.interactive !== false) - Number(b.options.interactive !== false),
-  );
+  // In the order they are drawn on screen (faded ones at the back, the selected one in front).
+  const position = (layer: L.Path) => {
+    const element = (layer as L.Path & { getElement?: () => Element | undefined }).getElement?.();
+    return element?.parentNode ? [...element.parentNode.children].indexOf(element) : 0;
+  };
+  const ordered = [...municipalities.values()].sort((a, b) => position(a) - position(b));
   for (const layer of ordered) {
     const o = layer.options;
+    const look = drawnStyle(layer, { fill: o.fillColor, stroke: o.color, width: o.weight });
     ctx.beginPath();
     if (layer instanceof L.CircleMarker) {
       const p = map.latLngToContainerPoint(layer.getLatLng());
@@ -68,13 +85,14 @@ export function exportMapPng({ map, municipalities, countyBorders }: DrawnLayers
     } else if (layer instanceof L.Polygon) {
       tracePolygon(ctx, map, layer.getLatLngs());
     }
-    ctx.fillStyle = o.fillColor ?? "#ffffff";
+    ctx.fillStyle = look.fill ?? "#ffffff";
     ctx.fill("evenodd");
-    ctx.strokeStyle = o.color ?? "#5d6675";
-    ctx.lineWidth = o.weight ?? 1;
+    ctx.strokeStyle = look.stroke ?? "#5d6675";
+    ctx.lineWidth = look.width ?? 1;
     ctx.stroke();
   }
   countyBorders?.eachLayer((layer) => {
+    const look = drawnStyle(layer as L.Path, { stroke: "#1d2430", width: 1.6 });
     const lines = (layer as L.Polyline).getLatLngs() as L.LatLng[] | L.LatLng[][];
     ctx.beginPath();
     for (const line of (Array.isArray(lines[0]) ? lines : [lines]) as L.LatLng[][]) {
@@ -84,9 +102,11 @@ export function exportMapPng({ map, municipalities, countyBorders }: DrawnLayers
         else ctx.lineTo(p.x, p.y);
       });
     }
-    ctx.strokeStyle = "#1d2430";
-    ctx.lineWidth = 1.6;
+    ctx.strokeStyle = look.stroke ?? "#1d2430";
+    ctx.globalAlpha = look.opacity;
+    ctx.lineWidth = look.width ?? 1.6;
     ctx.stroke();
+    ctx.globalAlpha = 1;
   });
   ctx.restore();
 

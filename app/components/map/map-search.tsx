@@ -40,7 +40,6 @@ export const MapSearch = memo(function MapSearch({
           id="map-search-q"
           name="q"
           type="search"
-          list="map-search-names"
           autoComplete="off"
           maxLength={100}
           aria-describedby={message ? "map-search-message" : undefined}
@@ -48,11 +47,6 @@ export const MapSearch = memo(function MapSearch({
         />
         <button type="submit">Visa</button>
       </div>
-      <datalist id="map-search-names">
-        {municipalities.map((m) => (
-          <option key={m.code} value={m.name} />
-        ))}
-      </datalist>
       {message ? (
         <p id="map-search-message" className="field-error" role="alert">
           {message}
