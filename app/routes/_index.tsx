@@ -8,7 +8,7 @@ import { MapFrame } from "../components/map/map-frame";
 import { MapPageHead } from "../components/map/map-page-head";
 import { MapToolbar } from "../components/map/map-toolbar";
 import type { DrawnLayers } from "../components/map/national-map.client";
-import { createSelectionStore, useSelectionInAddress } from "../components/map/selection";
+import { createSelectionStore, selectAndFocusPanel, useSelectionInAddress } from "../components/map/selection";
 import { MapSide } from "../components/map/side-column";
 import { MAP_SVG_MARKUP, seenMarkScript } from "../components/map/server-map-svg";
 import { TableSection } from "../components/map/table-section";
@@ -63,7 +63,7 @@ export default function MapPage() {
   );
   const showOnMap = useCallback(
     (code: string) => {
-      selection.set(code);
+      selectAndFocusPanel(selection, code);
       document.getElementById("karta")?.scrollIntoView({ block: "nearest" });
     },
     [selection],

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assessments, mappingRounds } from "../../db/schema";
 import { ensureExampleRound } from "../../app/models/round.server";
 import { getMapView } from "../../app/services/map-view.server";
+import { getMapGeometry, renderMapSvg } from "../../app/services/map-geometry.server";
 import { loader as csvLoader } from "../../app/routes/karta[.csv]";
 import { signedInRequest } from "../support/auth";
 import { closeTestDatabase, createTestDatabase } from "../support/database";
@@ -105,5 +106,24 @@ describe("the map page's data", () => {
     expect(rows.every((r) => r[2] === "Västra Götalands län" && r[5]!.startsWith("Bra samverkan men"))).toBe(true);
     const names = rows.map((r) => r[1]!);
     expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, "sv")));
+  });
+
+  it("the server's SVG map: each shape a link to the same view, coloured by class, faded ones first, the selection last", () => {
+    const view = mapLoader(args(`/?round=${exampleRoundId}&category=needs_strengthening&municipality=1480`));
+    const geometry = getMapGeometry(view);
+    expect(geometry.kind).toBe("circles"); // no borders stored in this database
+    expect(getMapGeometry(view)).toBe(geometry); // cached per borders and view
+    const svg = renderMapSvg(geometry, view);
+    const links = [...svg.matchAll(/<a href="([^"]+)" data-code="(\d{4})"[^>]*><title>[^<]*<\/title><circle class="([^"]+)"/g)];
+    expect(links).toHaveLength(290);
+    expect(links[0]![1]).toBe(`?round=${exampleRoundId}&#38;category=needs_strengthening&#38;municipality=${links[0]![2]}`);
+    const classes = links.map((l) => l[3]!);
+    const firstShown = classes.findIndex((c) => !c.includes("is-filtered-out"));
+    // The selected one is last whether it matches or not.
+    expect(classes.slice(firstShown, -1).every((c) => !c.includes("is-filtered-out"))).toBe(true);
+    expect(classes.filter((c) => !c.includes("is-filtered-out")).length).toBe(view.counts.needs_strengthening);
+    expect(links.at(-1)![2]).toBe("1480");
+    expect(classes.at(-1)).toContain("is-selected");
+    expect(classes.slice(firstShown, -1).every((c) => c.includes("fill-category-needs_strengthening"))).toBe(true);
   });
 });

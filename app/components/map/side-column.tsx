@@ -1,11 +1,12 @@
+import { useLocation } from "@remix-run/react";
 import { memo, Suspense, useCallback, useMemo } from "react";
 import type { DialogueStatus } from "../../domain/dialogue-status";
-import { topCounties, type ColourBy, type MapMunicipality } from "../../domain/map-view";
+import { topCounties, withSelectedMunicipality, type ColourBy, type MapMunicipality } from "../../domain/map-view";
 import { CATEGORY_LABELS, type Category } from "../../domain/rating";
 import { CategoryLegend, DialogueLegend } from "./legend";
 import { MapSearch } from "./map-search";
 import { MunicipalityPanel } from "./municipality-panel";
-import { useSelectedCode, type SelectionStore } from "./selection";
+import { closePanel, useSelectedCode, type SelectionStore } from "./selection";
 
 /*
  * The side column and the table are server-rendered in full but hydrated after the rest of the page:
@@ -75,8 +76,13 @@ function SelectedMunicipality({
 }) {
   const code = useSelectedCode(selection);
   const municipality = useMemo(() => municipalities.find((m) => m.code === code) ?? null, [municipalities, code]);
-  const close = useCallback(() => selection.set(null), [selection]);
-  return <MunicipalityPanel municipality={municipality} meetingsRecorded={meetingsRecorded} onClose={close} />;
+  const close = useCallback(() => closePanel(selection), [selection]);
+  const { pathname, search } = useLocation();
+  const closeTo = useMemo(
+    () => ({ pathname, params: [...new URLSearchParams(withSelectedMunicipality(search, null))] }),
+    [pathname, search],
+  );
+  return <MunicipalityPanel municipality={municipality} meetingsRecorded={meetingsRecorded} closeTo={closeTo} onClose={close} />;
 }
 
 const TopCounties = memo(function TopCounties({ municipalities }: { municipalities: Parameters<typeof topCounties>[0] }) {
