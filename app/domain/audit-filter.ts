@@ -14,6 +14,7 @@ export const AUDIT_ACTION_LABELS = {
   "user.deactivate": "Konto avaktiverat",
   "user.password_change": "Lösenord bytt",
   "user.password_reset": "Lösenord återställt",
+  "user.password_check_failure": "Fel nuvarande lösenord vid lösenordsbyte",
   "round.seed_example": "Exempelkartläggning skapad",
   "boundaries.import": "Kommungränser importerade",
 } as const satisfies Record<string, string>;
