@@ -65,7 +65,8 @@ export function answer(
       `<meta name="viewport" content="width=device-width, initial-scale=1">` +
       `<title>${escapeHtml(title)} – Samverkanskartan</title>` +
       stylesheets.map((href) => `<link rel="stylesheet" href="${escapeHtml(href)}">`).join("") +
-      `</head><body><main id="main"><div class="error-page"><h1>${escapeHtml(title)}</h1>` +
+      `</head><body><header class="app-header"><a href="/" class="brand">Samverkanskartan</a></header>` +
+      `<main id="main"><div class="error-page"><h1>${escapeHtml(title)}</h1>` +
       `<p>${escapeHtml(message)}</p>${errorId}<p class="muted">Felkod ${status}</p>` +
       `<p><a href="/">Till startsidan</a></p></div></main></body></html>`,
   );

@@ -149,6 +149,8 @@ export function createApp(build: ServerBuild) {
   // Fingerprinted build assets are immutable; everything else in public/ may change between releases.
   app.use("/build", express.static(path.resolve("public/build"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(path.resolve("public"), { maxAge: "1h" }));
+  // Browsers ask for /favicon.ico whenever a page has no icon link at hand (an error page, for one).
+  app.get("/favicon.ico", (_req, res) => res.redirect(301, "/favicon.svg"));
 
   // POSTs: a route with an action, the per-address limits, then the body counted, read and checked.
   app.use(gate.formTarget);
