@@ -13,6 +13,7 @@ import { z } from "zod";
 import { Field, FormError } from "../components/field";
 import { loginRetryAfterSeconds } from "../domain/login-throttle";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "../domain/password-policy";
+import { waitSeconds } from "../domain/wording";
 import { clearLoginFailures, getLoginFailures, recordPasswordCheckFailure } from "../models/login.server";
 import { getPasswordHash, setPassword } from "../models/user.server";
 import { actorOf } from "../models/audit.server";
@@ -69,7 +70,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     data({ result: submission.reply({ ...hidden, formErrors: [message] }) }, { status: 429, headers: { "Retry-After": String(seconds) } });
   if (context.addressRetryAfter) {
     const seconds = context.addressRetryAfter;
-    return tooMany(seconds, `För många felaktiga lösenord från din dator. Vänta ${seconds} sekunder och försök igen.`);
+    return tooMany(seconds, `För många felaktiga lösenord från din dator. ${waitSeconds(seconds)} och försök igen.`);
   }
   if (submission.status !== "success") return data({ result: submission.reply(hidden) }, { status: 400 });
   const browser = readKnownBrowser(request);
@@ -79,7 +80,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     new Date(),
   );
   if (wait > 0) {
-    return tooMany(wait, `För många felaktiga lösenord för ditt konto. Vänta ${wait} sekunder och försök igen.`);
+    return tooMany(wait, `För många felaktiga lösenord för ditt konto. ${waitSeconds(wait)} och försök igen.`);
   }
 
   const currentHash = getPasswordHash(user.id);

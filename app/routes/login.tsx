@@ -26,6 +26,7 @@ import {
 } from "../services/known-browser.server";
 import { hashPassword, verifyPassword } from "../services/password.server";
 import { destroySession } from "../services/session.server";
+import { waitSeconds } from "../domain/wording";
 
 const LoginSchema = z.object({
   email: z
@@ -60,7 +61,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const seconds = context.addressRetryAfter;
     return refuse(
       429,
-      `För många misslyckade inloggningar från din dator. Vänta ${seconds} sekunder och försök igen.`,
+      `För många misslyckade inloggningar från din dator. ${waitSeconds(seconds)} och försök igen.`,
       { "Retry-After": String(seconds) },
     );
   }
@@ -80,7 +81,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (wait > 0) {
     return refuse(
       429,
-      `För många misslyckade inloggningar med den här e-postadressen. Vänta ${wait} sekunder och försök igen.`,
+      `För många misslyckade inloggningar med den här e-postadressen. ${waitSeconds(wait)} och försök igen.`,
       { "Retry-After": String(wait) },
     );
   }
