@@ -4,7 +4,7 @@
  */
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestUser, loginHttp, request, withServerDb, type TestUser } from "../support/auth";
+import { createTestUser, loginForm, loginHttp, request, withServerDb, type TestUser } from "../support/auth";
 import { startServer, type RunningServer } from "../support/server";
 
 let server: RunningServer;
@@ -61,6 +61,40 @@ describe("a failure shows its error id", () => {
       expect(server.output()).toContain(`"errorId":"${body.errorId}"`);
     } finally {
       withServerDb(server, (db) => db.run(sql`ALTER TABLE mapping_rounds_gone RENAME TO mapping_rounds`));
+    }
+  });
+});
+
+describe("after signing in", () => {
+  const PAYLOADS = [
+    "/..//evil.test/phish",
+    "/.//evil.test",
+    "/%2e//evil.test",
+    "/a/..//evil.test",
+    "/%2e%2e/%2e%2e//evil.test",
+    "/\\evil.test",
+    "/%5C/evil.test",
+    "/%2F/evil.test",
+    "/\t/evil.test",
+    "//evil.test",
+    "https://evil.test",
+    "https:evil.test",
+  ];
+
+  it("no redirectTo leads off the site, on the login page (GET) or from the form (POST)", async () => {
+    const cookie = await loginHttp(server, admin);
+    const onSite = (location: string | null) => {
+      expect(location).not.toBeNull();
+      expect(new URL(location!, "https://samverkanskartan.example.se/login").origin).toBe("https://samverkanskartan.example.se");
+      expect(location).not.toMatch(/^\/\/|\\/);
+    };
+    for (const payload of PAYLOADS) {
+      const get = await request(server, `/login?redirectTo=${encodeURIComponent(payload)}`, { cookie });
+      expect(get.status, payload).toBe(302);
+      onSite(get.headers.get("location"));
+      const post = await request(server, "/login", { method: "POST", headers: { "X-Forwarded-For": "10.6.0.1" }, body: loginForm(admin.email, admin.password, { redirectTo: payload }) });
+      expect(post.status, payload).toBe(302);
+      onSite(post.headers.get("location"));
     }
   });
 });
