@@ -10,7 +10,7 @@ import { answer, setAnswerStylesheets } from "./answer";
 import { cspDirectives } from "./csp";
 import { withErrorIds } from "./error-ids";
 import { remixRequestHandler } from "./remix-adapter";
-import { createRequestGate, gateOf } from "./request-gate";
+import { createRequestGate, gateOf, withGateRefusals } from "./request-gate";
 
 export type AppLoadContext = {
   cspNonce: string;
@@ -22,6 +22,8 @@ export type AppLoadContext = {
   addressRetryAfter?: number;
   /** The action calls this when a password was wrong, so the per-address limit counts the request. */
   failedPasswordCheck?: () => void;
+  /** The request gate refused the body of this POST: the action answers this instead of running. */
+  gateRefusal?: { status: number; message: string };
 };
 
 declare module "@remix-run/node" {
@@ -30,6 +32,7 @@ declare module "@remix-run/node" {
     requestId: string;
     addressRetryAfter?: number;
     failedPasswordCheck?: () => void;
+    gateRefusal?: { status: number; message: string };
   }
 }
 
@@ -165,10 +168,11 @@ export function createApp(build: ServerBuild) {
 
   app.all(
     "*",
-    remixRequestHandler(withErrorIds(build), (_req, res): AppLoadContext => ({
+    remixRequestHandler(withErrorIds(withGateRefusals(build)), (_req, res): AppLoadContext => ({
       cspNonce: res.locals.cspNonce as string,
       requestId: res.locals.requestId as string,
       addressRetryAfter: gateOf(res)?.retryAfter,
+      gateRefusal: gateOf(res)?.refusal,
       failedPasswordCheck: () => {
         const info = gateOf(res);
         if (info) info.failedPasswordCheck = true;

@@ -18,7 +18,7 @@
  * A route whose form needs more fields says so in its module: `export const handle = { formLimits: {
  * fields: 2000, repeats: 600 } }`.
  */
-import type { ServerBuild } from "@remix-run/node";
+import type { ActionFunctionArgs, ServerBuild } from "@remix-run/node";
 import { matchRoutes } from "@remix-run/react";
 import type { NextFunction, Request, RequestHandler, Response } from "express";
 import { rateLimit } from "express-rate-limit";
@@ -53,6 +53,8 @@ export type GateInfo = {
   retryAfter?: number;
   /** Set by the action (context.failedPasswordCheck()) so the per-address limit counts this request. */
   failedPasswordCheck?: boolean;
+  /** A `.data` POST whose body was refused: the route's action answers this instead of running. */
+  refusal?: { status: number; message: string };
 };
 
 export const gateOf = (res: Response): GateInfo | undefined => res.locals.gate as GateInfo | undefined;
@@ -270,12 +272,20 @@ async function readForm(req: Request, res: Response, gate: GateInfo, next: NextF
   const header = req.get("content-type");
   const type = mediaType(header);
   const limits = gate.limits ?? DEFAULT_FORM_LIMITS;
-  const json = gate.resource || gate.data || req.path.startsWith("/api/");
   const hasBody = Number(req.get("content-length") ?? 0) > 0 || req.get("transfer-encoding") !== undefined;
   const refuse = (status: number, message: string, reason: string) => {
     req.resume(); // let the rest of the body drain; the answer need not wait for it
     log.warn("form refused", { requestId: res.locals.requestId, path: req.path, status, reason, contentType: type || undefined });
-    answer(req, res, status, message, { json });
+    if (!gate.data || gate.resource) {
+      return answer(req, res, status, message, { json: gate.resource || req.path.startsWith("/api/") });
+    }
+    // A page's form sent with JavaScript (a `.data` request): Remix answers, in the encoding the
+    // browser's Remix reads, so the page's error boundary shows the message. Only the action runs in
+    // such a request, and it does not get to see the body (withGateRefusals).
+    gate.refusal = { status, message };
+    gate.body = Buffer.alloc(0);
+    gate.contentType = "application/x-www-form-urlencoded";
+    next();
   };
 
   const apiJson = type === "application/json" && req.path.startsWith("/api/");
@@ -345,4 +355,30 @@ async function readForm(req: Request, res: Response, gate: GateInfo, next: NextF
   gate.body = body;
   gate.contentType = header;
   next();
+}
+
+/**
+ * The build with every action wrapped: when the gate refused the body of a form sent with JavaScript
+ * (`context.gateRefusal`), the action does not run; its route answers with the refusal's status and
+ * Swedish message, shown by the route's error boundary.
+ */
+export function withGateRefusals(build: ServerBuild): ServerBuild {
+  const routes = Object.fromEntries(
+    Object.entries(build.routes).map(([id, route]) => {
+      const action = route.module.action;
+      if (!action) return [id, route];
+      const guarded = (args: ActionFunctionArgs) => {
+        const refusal = args.context.gateRefusal;
+        if (refusal) {
+          throw new Response(refusal.message, {
+            status: refusal.status,
+            headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+          });
+        }
+        return action(args);
+      };
+      return [id, { ...route, module: { ...route.module, action: guarded } }];
+    }),
+  );
+  return { ...build, routes };
 }

@@ -7,7 +7,7 @@ import { sql } from "drizzle-orm";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { signedInPage, withServerDb } from "../support/auth";
-import { axeViolations, launchBrowser, screenshot, type PageProblems } from "../support/browser";
+import { axeViolations, launchBrowser, screenshot, watchPage, type PageProblems } from "../support/browser";
 import { startServer, type RunningServer } from "../support/server";
 
 let server: RunningServer;
@@ -122,4 +122,28 @@ describe("the server's own refusals", () => {
       await screenshot(page, `gate-413-${width}`);
     });
   }
+
+  it("a form sent with JavaScript that has too many fields shows the refusal in the page, not a broken one", async () => {
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: "sv-SE" });
+    problems = await watchPage(page);
+    await page.goto(`${server.url}/login`);
+    await page.getByLabel("E-post").fill("ny.person@example.se");
+    await page.getByLabel("Lösenord", { exact: true }).fill("ett lösenord som inte spelar roll");
+    await page.evaluate(() => {
+      const form = document.querySelector("main form")!;
+      for (let i = 0; i < 600; i++) {
+        const input = document.createElement("input");
+        input.type = "hidden";
+        input.name = "extra";
+        input.value = "x";
+        form.append(input);
+      }
+    });
+    await page.getByRole("button", { name: "Logga in" }).click();
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("För stor begäran");
+    expect(await page.locator("main").textContent()).toContain("för många fält");
+    // Still the app's page (rendered by the app in the browser), with its header.
+    expect(await page.locator("header .brand").textContent()).toBe("Samverkanskartan");
+    expect(await axeViolations(page)).toEqual([]);
+  });
 });
