@@ -37,7 +37,6 @@ declare module "@remix-run/node" {
 }
 
 export const MAX_BODY_BYTES = 2 * 1024 * 1024;
-export { FAILED_PASSWORD_CHECKS_PER_MINUTE as FAILED_LOGINS_PER_MINUTE } from "./request-gate";
 const ALLOWED_METHODS = ["GET", "HEAD", "POST"];
 const SAFE_METHODS = new Set(["GET", "HEAD"]);
 

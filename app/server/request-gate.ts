@@ -23,6 +23,7 @@ import { matchRoutes } from "@remix-run/react";
 import type { NextFunction, Request, RequestHandler, Response } from "express";
 import { rateLimit } from "express-rate-limit";
 import { canonicalPath } from "../domain/url-path";
+import { httpError } from "../services/http.server";
 import { log } from "../services/log.server";
 import { answer } from "./answer";
 
@@ -369,12 +370,7 @@ export function withGateRefusals(build: ServerBuild): ServerBuild {
       if (!action) return [id, route];
       const guarded = (args: ActionFunctionArgs) => {
         const refusal = args.context.gateRefusal;
-        if (refusal) {
-          throw new Response(refusal.message, {
-            status: refusal.status,
-            headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
-          });
-        }
+        if (refusal) throw httpError(args.request, refusal.status, refusal.message);
         return action(args);
       };
       return [id, { ...route, module: { ...route.module, action: guarded } }];
