@@ -1,4 +1,5 @@
 import { compareSwedish } from "./collation";
+import { safeFileName } from "./file-name";
 import { pluralSv } from "./wording";
 import { DIALOGUE_STATUSES, DIALOGUE_STATUS_LABELS, type DialogueStatus, type DialogueSummary } from "./dialogue-status";
 import {
@@ -259,6 +260,11 @@ export function legendEntries(view: {
 /** The PNG export's title: "Samverkan med kommunerna – hela landet, Kartläggning februari 2025". */
 export function mapImageTitle(scope: string, roundName: string | null): string {
   return `Samverkan med kommunerna – ${scope}${roundName ? `, ${roundName}` : ""}`;
+}
+
+/** The PNG export's file name: "samverkanskartan-kartlaggning-februari-2025-vastra-gotalands-lan.png". */
+export function mapImageFileName(scope: string, roundName: string | null): string {
+  return safeFileName(["samverkanskartan", roundName, scope], "png");
 }
 
 /**

@@ -14,10 +14,12 @@ import { MAP_SVG_MARKUP, seenMarkScript } from "../components/map/server-map-svg
 import { TableSection } from "../components/map/table-section";
 import { registerCounties, registerMunicipalities } from "../../data/register";
 import { packMapRows, unpackMapRows } from "../domain/map-rows";
+import { searchMunicipalities } from "../domain/municipality-search";
 import {
   countByDialogueStatus,
   filterFormQuery,
   legendEntries,
+  mapImageFileName,
   mapImageTitle,
   mapSearchParams,
   matchesFilters,
@@ -36,13 +38,26 @@ const REGISTER = { municipalities: registerMunicipalities, counties: registerCou
 
 export function loader({ request, context }: LoaderFunctionArgs) {
   requireUser(request);
-  const view = getMapView(new URL(request.url).searchParams);
+  const params = new URL(request.url).searchParams;
+  const view = getMapView(params);
+  // "Hitta kommun" without script: the one municipality found is selected as if linked to.
+  const searchQuery = params.get("q");
+  if (searchQuery !== null && !view.selected) {
+    const found = searchMunicipalities(view.municipalities, searchQuery);
+    if (found.kind === "one") view.selected = found.match.code;
+  }
   // The map's geometry (cached per borders and view) gives the bounds Leaflet fits; its SVG goes into
   // the HTML only, not into the loader data.
   const geometry = getMapGeometry(view);
   context.serverMarkup?.set(MAP_SVG_MARKUP, () => renderMapSvg(geometry, view) + seenMarkScript(context.cspNonce));
   const { municipalities, ...rest } = view;
-  return { ...rest, rows: packMapRows(municipalities), mapBounds: geometry.bounds, tiles: mapTileLayer() };
+  return {
+    ...rest,
+    rows: packMapRows(municipalities),
+    mapBounds: geometry.bounds,
+    searchQuery: searchQuery?.slice(0, 100) ?? null,
+    tiles: mapTileLayer(),
+  };
 }
 
 export default function MapPage() {
@@ -78,7 +93,9 @@ export default function MapPage() {
     submit(filterFormQuery(values, counties, selection.get()), { replace: true, preventScrollReset: true });
   }, [submit, selection, counties]);
 
-  const query = mapSearchParams({ round: data.round?.id ?? null, filters }).toString();
+  const viewSearch = mapSearchParams({ round: data.round?.id ?? null, filters });
+  const query = viewSearch.toString();
+  const viewParams = useMemo(() => [...new URLSearchParams(query)] as [string, string][], [query]);
   const scope = scopeName(data.county);
   const roundName = data.round?.name ?? null;
 
@@ -117,6 +134,9 @@ export default function MapPage() {
           onFilterChange={applyFilters}
           selection={selection}
           meetingsRecorded={data.meetingsRecorded}
+          county={data.county}
+          viewParams={viewParams}
+          searchQuery={data.searchQuery}
         />
       </div>
 
@@ -124,6 +144,8 @@ export default function MapPage() {
         csvHref={`/karta.csv${query ? `?${query}` : ""}`}
         layers={layers}
         title={mapImageTitle(scope, roundName)}
+        fileName={mapImageFileName(scope, roundName)}
+        attribution={data.borders?.attribution ?? null}
         legend={legendEntries({ ...filters, counts: data.counts, dialogueCounts })}
         example={Boolean(data.round?.example)}
       />

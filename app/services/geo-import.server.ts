@@ -134,7 +134,7 @@ export async function importBordersOnFirstStart(
 export const SHIPPED_BORDERS_FILE = "data/borders.topo.json";
 export const SHIPPED_BORDERS_SOURCE = "Valmyndigheten via okfse/sweden-geojson (data/borders.topo.json)";
 /** The credit the map shows under the shipped borders. */
-export const SHIPPED_BORDERS_ATTRIBUTION = "Kommungränser: Valmyndigheten, via okfse/sweden-geojson";
+export const SHIPPED_BORDERS_ATTRIBUTION = "Kommungränser: Valmyndigheten (okfse/sweden-geojson)";
 
 let shippedHash: string | null | undefined;
 

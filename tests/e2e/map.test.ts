@@ -82,7 +82,8 @@ describe("the national map in the browser", () => {
     await expect.poll(panelTitle).toBe("Kiruna");
     await page.locator("#map-search-q").fill("Atlantis");
     await page.keyboard.press("Enter");
-    expect(await page.getByRole("alert").innerText()).toBe('Ingen kommun heter "atlantis".');
+    // Echoed as typed (issue 12; it used to be lower-cased).
+    expect(await page.getByRole("alert").innerText()).toBe('Ingen kommun heter "Atlantis".');
   });
 
   it("clicking a municipality on the map opens its panel with ratings and a link to its page", async () => {

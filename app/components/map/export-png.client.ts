@@ -3,6 +3,8 @@ import type { DrawnLayers } from "./national-map.client";
 
 type Options = {
   title: string;
+  /** Credit for the borders, printed under the map. */
+  attribution: string | null;
   legend: readonly { colour: string; text: string }[];
   note: string | null;
   fileName: string;
@@ -41,6 +43,21 @@ function tracePolygon(ctx: CanvasRenderingContext2D, map: L.Map, latlngs: unknow
   }
 }
 
+/** Splits text into lines that fit `width` at the context's font, breaking between words. */
+function wrap(ctx: CanvasRenderingContext2D, text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(" ")) {
+    const candidate = line ? `${line} ${word}` : word;
+    if (line && ctx.measureText(candidate).width > width) {
+      lines.push(line);
+      line = word;
+    } else line = candidate;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
 /**
  * Draws what the map shows (shapes, county borders) with the legend under it onto a canvas and
  * downloads it as PNG. Drawing from the layers, rather than copying the page, needs no inline styles
@@ -49,9 +66,16 @@ function tracePolygon(ctx: CanvasRenderingContext2D, map: L.Map, latlngs: unknow
 export function exportMapPng({ map, municipalities, countyBorders }: DrawnLayers, options: Options) {
   const size = map.getSize();
   const lineHeight = 22;
-  const legendHeight = 24 + options.legend.length * lineHeight + (options.note ? lineHeight : 0) + 16;
   const width = size.x;
-  const height = 44 + size.y + legendHeight;
+  // The whole title, on as many lines as it takes.
+  const measure = document.createElement("canvas").getContext("2d");
+  if (!measure) return;
+  measure.font = `600 16px ${FONT}`;
+  const titleLines = wrap(measure, options.title, width - 24);
+  const top = 16 + titleLines.length * 22;
+  const legendHeight =
+    24 + options.legend.length * lineHeight + (options.note ? lineHeight : 0) + (options.attribution ? lineHeight : 0) + 16;
+  const height = top + size.y + legendHeight;
   const canvas = document.createElement("canvas");
   canvas.width = width * SCALE;
   canvas.height = height * SCALE;
@@ -62,10 +86,10 @@ export function exportMapPng({ map, municipalities, countyBorders }: DrawnLayers
   ctx.fillRect(0, 0, width, height);
   ctx.fillStyle = "#1d2430";
   ctx.font = `600 16px ${FONT}`;
-  ctx.fillText(options.title, 12, 28);
+  titleLines.forEach((line, i) => ctx.fillText(line, 12, 28 + i * 22));
 
   ctx.save();
-  ctx.translate(0, 44);
+  ctx.translate(0, top);
   ctx.beginPath();
   ctx.rect(0, 0, size.x, size.y);
   ctx.clip();
@@ -110,7 +134,7 @@ export function exportMapPng({ map, municipalities, countyBorders }: DrawnLayers
   });
   ctx.restore();
 
-  let y = 44 + size.y + 24;
+  let y = top + size.y + 24;
   ctx.font = `14px ${FONT}`;
   for (const entry of options.legend) {
     ctx.fillStyle = entry.colour;
@@ -126,6 +150,12 @@ export function exportMapPng({ map, municipalities, countyBorders }: DrawnLayers
     ctx.font = `600 14px ${FONT}`;
     ctx.fillStyle = "#5c4500";
     ctx.fillText(options.note, 12, y);
+    y += lineHeight;
+  }
+  if (options.attribution) {
+    ctx.font = `12px ${FONT}`;
+    ctx.fillStyle = "#333333";
+    ctx.fillText(options.attribution, 12, y);
   }
 
   canvas.toBlob((blob) => {

@@ -34,7 +34,7 @@ export function MunicipalityPanel({
     }
   };
   return (
-    <section className="municipality-panel" aria-labelledby="panel-title" aria-live="polite" onKeyDown={escape}>
+    <section id="vald-kommun" className="municipality-panel" aria-labelledby="panel-title" aria-live="polite" onKeyDown={escape}>
       {municipality ? (
         <>
           <div className="panel-head">

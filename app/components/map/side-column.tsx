@@ -1,5 +1,5 @@
 import { useLocation } from "@remix-run/react";
-import { memo, Suspense, useCallback, useMemo } from "react";
+import { memo, Suspense, useCallback, useEffect, useMemo, useRef } from "react";
 import type { DialogueStatus } from "../../domain/dialogue-status";
 import { topCounties, withSelectedMunicipality, type ColourBy, type MapMunicipality } from "../../domain/map-view";
 import { CATEGORY_LABELS, type Category } from "../../domain/rating";
@@ -28,6 +28,9 @@ export const MapSide = memo(function MapSide({
   onFilterChange,
   selection,
   meetingsRecorded,
+  county,
+  viewParams,
+  searchQuery,
 }: {
   municipalities: readonly MapMunicipality[];
   counts: Record<Category, number>;
@@ -41,6 +44,12 @@ export const MapSide = memo(function MapSide({
   onFilterChange: () => void;
   selection: SelectionStore;
   meetingsRecorded: boolean;
+  /** The county the map shows, or null for the whole country (for the search). */
+  county: { code: string; name: string } | null;
+  /** The view's query without the selection, which the search form keeps. */
+  viewParams: readonly [string, string][];
+  /** What the page was asked to search for (`?q=`), or null. */
+  searchQuery: string | null;
 }) {
   const select = useCallback((code: string) => selection.set(code), [selection]);
   return (
@@ -48,7 +57,13 @@ export const MapSide = memo(function MapSide({
       <aside className="map-side" aria-label="Teckenförklaring och vald kommun">
         {/* Two columns of their own, so a taller panel never moves the search box or the legend. */}
         <div className="map-side-column">
-          <MapSearch municipalities={municipalities} onFound={select} />
+          <MapSearch
+            municipalities={municipalities}
+            county={county}
+            viewParams={viewParams}
+            initialQuery={searchQuery}
+            onFound={select}
+          />
           {colourBy === "dialogue" ? (
             <DialogueLegend counts={dialogueCounts} />
           ) : (
@@ -76,6 +91,7 @@ function SelectedMunicipality({
 }) {
   const code = useSelectedCode(selection);
   const municipality = useMemo(() => municipalities.find((m) => m.code === code) ?? null, [municipalities, code]);
+  useScrollPanelIntoViewOnPhone(code, selection.initial);
   const close = useCallback(() => closePanel(selection), [selection]);
   const { pathname, search } = useLocation();
   const closeTo = useMemo(
@@ -83,6 +99,28 @@ function SelectedMunicipality({
     [pathname, search],
   );
   return <MunicipalityPanel municipality={municipality} meetingsRecorded={meetingsRecorded} closeTo={closeTo} onClose={close} />;
+}
+
+/**
+ * On a narrow screen the panel sits under the map: a municipality chosen on the map (a tap) brings the
+ * panel into view, where the user is looking, unless it already is. Not for the selection the page
+ * opened with.
+ */
+function useScrollPanelIntoViewOnPhone(code: string | null, initial: string | null) {
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      if (code === initial) return;
+    }
+    if (!code || !window.matchMedia("(max-width: 1000px)").matches) return;
+    const panel = document.getElementById("vald-kommun");
+    if (!panel) return;
+    const box = panel.getBoundingClientRect();
+    if (box.top < 0 || box.top > window.innerHeight - Math.min(box.height, window.innerHeight * 0.6)) {
+      panel.scrollIntoView({ block: "nearest", behavior: "smooth" });
+    }
+  }, [code, initial]);
 }
 
 const TopCounties = memo(function TopCounties({ municipalities }: { municipalities: Parameters<typeof topCounties>[0] }) {

@@ -32,8 +32,9 @@ export type MapGeometry = {
 
 /** Length of the viewBox's larger side; coordinates are written to a tenth of a unit. */
 export const VIEW_UNITS = 1000;
-/** Room around the municipalities in view, as a share of the larger side. */
+/** Room around the municipalities in view, as a share of the larger side; more below, for the attribution. */
 export const VIEW_MARGIN = 0.03;
+const VIEW_MARGIN_BOTTOM = 0.055;
 /** Leaflet's circle markers have a 6 px radius; the SVG's, in units, for a map box about 760 px high. */
 const CIRCLE_RADIUS_UNITS = 8;
 
@@ -63,8 +64,9 @@ function extend(box: Box, [x, y]: [number, number]) {
 
 /** The projected box with its margin, and the same bounds in degrees. */
 function viewOf(box: Box): { box: Box; bounds: LatLngBoundsTuple; scale: number; width: number; height: number } {
-  const margin = Math.max(box.maxX - box.minX, box.maxY - box.minY) * VIEW_MARGIN;
-  const view = { minX: box.minX - margin, minY: box.minY - margin, maxX: box.maxX + margin, maxY: box.maxY + margin };
+  const side = Math.max(box.maxX - box.minX, box.maxY - box.minY);
+  const margin = side * VIEW_MARGIN;
+  const view = { minX: box.minX - margin, minY: box.minY - margin, maxX: box.maxX + margin, maxY: box.maxY + side * VIEW_MARGIN_BOTTOM };
   const [west, north] = inverseMercator(view.minX, view.minY);
   const [east, south] = inverseMercator(view.maxX, view.maxY);
   const scale = VIEW_UNITS / Math.max(view.maxX - view.minX, view.maxY - view.minY);
