@@ -17,9 +17,17 @@ import { periodBesideName } from "./round";
 export const COLOUR_MODES = ["category", "dialogue"] as const;
 export type ColourBy = (typeof COLOUR_MODES)[number];
 
+/** The `county` value that asks for the whole country (the filter's "Hela landet"). */
+export const WHOLE_COUNTRY = "alla";
+
 export type MapFilters = {
   /** Two-digit county code, or null for the whole country. */
   county: string | null;
+  /**
+   * The whole country was asked for in so many words (`county=alla`), not just left unsaid: a user whose
+   * map opens on their own counties (a coordinator) has chosen to see all of it.
+   */
+  wholeCountryChosen?: true;
   /** Categories shown; empty means all. */
   categories: Category[];
   colourBy: ColourBy;
@@ -36,7 +44,8 @@ export function parseMapFilters(
   const notices: string[] = [];
   const requestedCounty = (params.get("county") ?? "").trim();
   let county: string | null = null;
-  if (requestedCounty) {
+  const wholeCountryChosen = requestedCounty === WHOLE_COUNTRY;
+  if (requestedCounty && !wholeCountryChosen) {
     if (counties.some((c) => c.code === requestedCounty)) county = requestedCounty;
     else notices.push(`Länet med kod "${requestedCounty.slice(0, 20)}" finns inte. Hela landet visas.`);
   }
@@ -52,7 +61,12 @@ export function parseMapFilters(
   const colourBy: ColourBy = colour === "dialogue" ? "dialogue" : "category";
   // Every category selected is the same view as none selected; keep one canonical form.
   return {
-    filters: { county, categories: categories.length === CATEGORIES.length ? [] : categories, colourBy },
+    filters: {
+      county,
+      ...(wholeCountryChosen ? { wholeCountryChosen: true as const } : {}),
+      categories: categories.length === CATEGORIES.length ? [] : categories,
+      colourBy,
+    },
     notices,
   };
 }
@@ -147,6 +161,7 @@ export function mapSearchParams(view: { round?: number | null; filters: MapFilte
   const params = new URLSearchParams();
   if (view.round != null) params.set("round", String(view.round));
   if (view.filters.county) params.set("county", view.filters.county);
+  else if (view.filters.wholeCountryChosen) params.set("county", WHOLE_COUNTRY);
   for (const c of CATEGORIES) if (view.filters.categories.includes(c)) params.append("category", c);
   if (view.filters.colourBy === "dialogue") params.set("colour", "dialogue");
   return params;
@@ -333,4 +348,13 @@ export function shapeDrawOrder(codes: readonly string[], shown: ReadonlySet<stri
   const faded = codes.filter((c) => !shown.has(c) && c !== selected);
   const matching = codes.filter((c) => shown.has(c) && c !== selected);
   return [...faded, ...matching, ...(selected && codes.includes(selected) ? [selected] : [])];
+}
+
+/**
+ * The county a user's map opens on when the address names none: a coordinator's own (the first, when
+ * they have several), nobody else's. Null: the whole country.
+ */
+export function homeCounty(user: { roles: readonly string[]; countyCodes: readonly string[] }): string | null {
+  if (!user.roles.includes("coordinator") || user.countyCodes.length === 0) return null;
+  return [...user.countyCodes].sort()[0]!;
 }

@@ -4,6 +4,7 @@ import leafletCss from "leaflet/dist/leaflet.css";
 import { useCallback, useMemo, useState } from "react";
 import { GeneralErrorBoundary } from "../components/error-boundary";
 import { FILTER_FORM_ID, MapFilterForm } from "../components/map/filter-form";
+import { HomeCountyNote } from "../components/map/home-county-note";
 import { MapFrame } from "../components/map/map-frame";
 import { MapPageHead } from "../components/map/map-page-head";
 import { MapToolbar } from "../components/map/map-toolbar";
@@ -18,6 +19,7 @@ import { searchMunicipalities } from "../domain/municipality-search";
 import {
   countByDialogueStatus,
   filterFormQuery,
+  homeCounty,
   legendEntries,
   mapImageFileName,
   mapImageTitle,
@@ -37,8 +39,11 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: leafletCss
 const REGISTER = { municipalities: registerMunicipalities, counties: registerCounties };
 
 export function loader({ request, context }: LoaderFunctionArgs) {
-  requireUser(request);
+  const user = requireUser(request);
   const params = new URL(request.url).searchParams;
+  // A coordinator's map opens on their own county when the address names none (`county=alla`: all).
+  const home = params.has("county") ? null : homeCounty(user);
+  if (home) params.set("county", home);
   const view = getMapView(params);
   // "Hitta kommun" without script: the one municipality found is selected as if linked to.
   const searchQuery = params.get("q");
@@ -56,6 +61,10 @@ export function loader({ request, context }: LoaderFunctionArgs) {
     rows: packMapRows(municipalities),
     mapBounds: geometry.bounds,
     searchQuery: searchQuery?.slice(0, 100) ?? null,
+    home:
+      home && view.county
+        ? { county: view.county, others: view.counties.filter((c) => c.code !== home && user.countyCodes.includes(c.code)) }
+        : null,
     tiles: mapTileLayer(),
   };
 }
@@ -107,6 +116,9 @@ export default function MapPage() {
       {/* The filters and the summary sit beside the map on a wide screen (app.css), above it on a phone. */}
       <div className="map-layout">
         <MapFilterForm rounds={data.rounds} roundId={data.round?.id ?? null} counties={counties} filters={filters} onChange={applyFilters} />
+        {data.home ? (
+          <HomeCountyNote county={data.home.county} others={data.home.others} round={data.round?.id ?? null} filters={filters} />
+        ) : null}
         <p id="map-summary" className="map-summary">
           {data.summary}
         </p>

@@ -38,9 +38,7 @@ export function MunicipalityPanel({
       {municipality ? (
         <>
           <div className="panel-head">
-            <h2 id="panel-title" tabIndex={-1}>
-              {municipality.name}
-            </h2>
+            <h2 id="panel-title">{municipality.name}</h2>
             <form method="get" action={closeTo.pathname} onSubmit={close}>
               {closeTo.params.map(([name, value]) => (
                 <input key={`${name}=${value}`} type="hidden" name={name} value={value} />

@@ -70,7 +70,11 @@ export function selectAndFocusPanel(store: SelectionStore, code: string) {
   const active = document.activeElement;
   store.returnFocus = active instanceof HTMLElement && active !== document.body ? active : null;
   store.set(code);
-  requestAnimationFrame(() => document.getElementById(PANEL_TITLE_ID)?.focus({ preventScroll: false }));
+  requestAnimationFrame(() => {
+    const title = document.getElementById(PANEL_TITLE_ID);
+    title?.setAttribute("tabindex", "-1");
+    title?.focus();
+  });
 }
 
 /** Closes the panel; the focus goes back to where it came from, if it came from somewhere. */
