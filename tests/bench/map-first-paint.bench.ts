@@ -200,8 +200,9 @@ async function measureLoad(browser: Browser, url: string, options: { cookie?: st
         polling: "raf",
       });
       usableMs = await page.evaluate(() => (window as unknown as { __panelAt: number }).__panelAt);
-      // Then a click on another municipality once the page has settled: the click → panel budget is
-      // about a page that is ready, as the map-first-paint CLS is about the whole load.
+      // Then a click on another municipality once the page has settled (the interactive table is in):
+      // the click → panel budget is about a page that is ready.
+      await page.waitForSelector(".municipality-table th button.sort", { timeout: 60_000 });
       await page.waitForTimeout(1000);
       await page.evaluate(() => ((window as unknown as { __events: number[] }).__events = []));
       const other = await page.evaluate(() => {

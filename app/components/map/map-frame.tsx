@@ -42,12 +42,7 @@ export function MapFrame({
   onLayers: (layers: DrawnLayers | null) => void;
 }) {
   const [leafletDrawn, setLeafletDrawn] = useState(false);
-  const onDrawn = useCallback(() => {
-    setLeafletDrawn(true);
-    // The page's table waits for this before it is laid out (app.css); set on the element, not through
-    // React state, so the page does not render again for it.
-    document.getElementById("karta")?.closest(".map-page")?.setAttribute("data-map-drawn", "");
-  }, []);
+  const onDrawn = useCallback(() => setLeafletDrawn(true), []);
   const shapes = useMemo(
     (): MapShape[] =>
       municipalities.map((m) => ({

@@ -5,11 +5,11 @@ import { MunicipalityTable } from "./municipality-table";
 
 /**
  * The table under the map. The server renders its 290 rows; the browser keeps them as they came and
- * does not hydrate them while the page loads (hydrating 290 rows of links cost more than anything else
- * before the map could be used). Once the map has drawn and the browser is idle, or as soon as the table
- * comes near the screen, React renders the interactive table (sorting, "Visa") in its place. Without
- * script the server's table is the table. After a client-side navigation the interactive table renders
- * at once.
+ * does not hydrate them, nor (with script) lay them out, while the page loads: that cost more than
+ * anything else before the map could be used. Once the map has drawn and the browser is idle, or as
+ * soon as the table comes near the screen, React renders the interactive table (sorting, "Visa") in its
+ * place. Without script the server's table is the table. After a client-side navigation the
+ * interactive table renders at once.
  */
 export const TableSection = memo(function TableSection({
   municipalities,
@@ -41,14 +41,16 @@ export const TableSection = memo(function TableSection({
     });
     if (host.current) near.observe(host.current);
     let cancelIdle = () => {};
+    // A moment after the map has drawn, when the browser is idle: a click on the map right after it
+    // has drawn is not kept waiting behind 290 rows.
     const whenIdle = () => {
-      if (typeof requestIdleCallback === "function") {
-        const id = requestIdleCallback(activate, { timeout: 2000 });
-        cancelIdle = () => cancelIdleCallback(id);
-      } else {
-        const id = setTimeout(activate, 200);
-        cancelIdle = () => clearTimeout(id);
-      }
+      const wait = setTimeout(() => {
+        if (typeof requestIdleCallback === "function") {
+          const id = requestIdleCallback(activate, { timeout: 3000 });
+          cancelIdle = () => cancelIdleCallback(id);
+        } else activate();
+      }, 1000);
+      cancelIdle = () => clearTimeout(wait);
     };
     const drawn = new PerformanceObserver((list) => {
       if (list.getEntriesByName("map:shapes-drawn").length) whenIdle();
@@ -75,11 +77,11 @@ export const TableSection = memo(function TableSection({
   }
   if (typeof document === "undefined") {
     return (
-      <div className="table-section" ref={host}>
+      <div className="table-section is-static" ref={host}>
         <MunicipalityTable municipalities={municipalities} caption={caption} onShow={onShow} interactive={false} />
       </div>
     );
   }
   // In the browser during hydration: the same element, its server-rendered rows left as they are.
-  return <div className="table-section" ref={host} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: "" }} />;
+  return <div className="table-section is-static" ref={host} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: "" }} />;
 });
