@@ -161,7 +161,7 @@ describe("audit log page", () => {
 describe("npm run user:create", () => {
   function run(args: string[], stdin: string, env: Record<string, string>) {
     return new Promise<{ code: number | null; output: string }>((resolve) => {
-      const child = spawn(process.execPath, ["--import", "tsx", "db/user-create.ts", ...args], {
+      const child = spawn(process.execPath, ["--import", "tsx", "app/commands/user-create.ts", ...args], {
         env: { ...process.env, ...env },
         stdio: ["pipe", "pipe", "pipe"],
       });
