@@ -5,6 +5,7 @@ import { ROLE_LABELS } from "../domain/permissions";
 import { listCounties } from "../models/register.server";
 import { listUsers } from "../models/user.server";
 import { requirePermission } from "../services/auth.server";
+import { GeneralErrorBoundary } from "../components/error-boundary";
 
 export function loader({ request }: LoaderFunctionArgs) {
   requirePermission(request, "manage:users");
@@ -55,3 +56,7 @@ export default function UsersPage() {
 }
 
 export const meta: MetaFunction = () => [{ title: "Användare – Samverkanskartan" }];
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

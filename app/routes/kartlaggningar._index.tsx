@@ -5,9 +5,9 @@ import { formatPeriodSv } from "../domain/dates";
 import { countByCategory } from "../domain/rating";
 import { listMunicipalityRatings } from "../models/assessment.server";
 import { listRounds } from "../models/round.server";
-import { requireUser } from "../services/auth.server";
-
+import { GeneralErrorBoundary } from "../components/error-boundary";
 import { ROUND_STATUS_LABELS as STATUS_LABELS } from "../domain/round";
+import { requireUser } from "../services/auth.server";
 
 export function loader({ request }: LoaderFunctionArgs) {
   requireUser(request);
@@ -61,3 +61,7 @@ export default function RoundsPage() {
 }
 
 export const meta: MetaFunction = () => [{ title: "Kartläggningar – Samverkanskartan" }];
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -8,6 +8,7 @@ import { listMunicipalityRatings } from "../models/assessment.server";
 import { listCounties } from "../models/register.server";
 import { getLatestRound } from "../models/round.server";
 import { requireUser } from "../services/auth.server";
+import { GeneralErrorBoundary } from "../components/error-boundary";
 
 export function loader({ request }: LoaderFunctionArgs) {
   requireUser(request);
@@ -105,3 +106,7 @@ export default function MunicipalitiesPage() {
 }
 
 export const meta: MetaFunction = () => [{ title: "Kommuner – Samverkanskartan" }];
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
