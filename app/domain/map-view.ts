@@ -120,6 +120,17 @@ export function summarySentence(counts: Record<Category, number>, scope: { count
   return `${where} har ${joinSwedish(parts)}.`;
 }
 
+/**
+ * The sentence above the map when no mapping round exists yet: what the map shows, and who can
+ * change that (`who`, e.g. "en administratör eller chef", from the permissions).
+ */
+export function noRoundSentence(total: number, who: string): string {
+  return (
+    `Det finns ingen kartläggning ännu, så alla ${total} ${municipalitiesWord(total)} visas som ej bedömda. ` +
+    `Den första kartläggningen läggs upp av ${who} under Kartläggningar.`
+  );
+}
+
 /** The counties holding most municipalities of one category, most first (ties by county name). */
 export function topCounties(
   items: readonly { countyName: string; category: Category }[],

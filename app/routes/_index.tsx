@@ -28,6 +28,7 @@ import { mapTileLayer } from "../services/env.server";
 import { getMapView, type MapMunicipality } from "../services/map-view.server";
 import { requireUser } from "../services/auth.server";
 import { GeneralErrorBoundary } from "../components/error-boundary";
+import { RoleIntro } from "../components/role-intro";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: leafletCss }];
 
@@ -142,6 +143,7 @@ export default function MapPage() {
           </p>
         ) : null}
       </div>
+      <RoleIntro />
 
       {data.notices.map((notice) => (
         <p key={notice} className="form-error" role="alert">

@@ -1,8 +1,9 @@
 import { dialogueSummaries, type DialogueMeetingDate } from "../domain/dialogue-status";
 import { formatPeriodSv } from "../domain/dates";
-import { matchesFilters, parseMapFilters, parseSelectedMunicipality, summarySentence } from "../domain/map-view";
+import { matchesFilters, noRoundSentence, parseMapFilters, parseSelectedMunicipality, summarySentence } from "../domain/map-view";
 import { countByCategory, type Category } from "../domain/rating";
 import { describeChange, previousRound } from "../domain/rating-change";
+import { rolesThatCan } from "../domain/role-intro";
 import { listMunicipalityRatings } from "../models/assessment.server";
 import { getCurrentBoundarySet } from "../models/boundary.server";
 import { listCounties } from "../models/register.server";
@@ -87,7 +88,8 @@ export function getMapView(searchParams: URLSearchParams, today = new Date().toI
     /** The municipality whose panel is open (`?municipality=`), or null. */
     selected: selected.code,
     counts,
-    summary: summarySentence(counts, { countyName: county?.name }),
+    // Without any round, "none is rated in this round" would contradict "there is no round": say what to do.
+    summary: round ? summarySentence(counts, { countyName: county?.name }) : noRoundSentence(municipalities.length, rolesThatCan("manage:rounds")),
     borders: boundarySet ? { url: bordersUrl(boundarySet.hash), featureCount: boundarySet.featureCount } : null,
     meetingsRecorded: false,
   };
