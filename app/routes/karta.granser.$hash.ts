@@ -12,7 +12,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
   requireUser(request);
   const hash = params.hash ?? "";
   const topology = /^[0-9a-f]{8,64}$/.test(hash) ? getBoundaryTopology(hash) : undefined;
-  if (!topology) throw httpError(request, 404, "Gränserna finns inte (ladda om kartan).", { "Cache-Control": "no-store" });
+  if (!topology) return httpError(request, 404, "Gränserna finns inte (ladda om kartan).", { "Cache-Control": "no-store" });
   return new Response(topology, {
     headers: {
       "Content-Type": "application/json; charset=utf-8",
