@@ -190,7 +190,10 @@ function UpdateForm({ user, counties, lastResult }: { user: PageUser; counties: 
     lastResult,
     defaultValue: { name: user.name, roles: user.roles, countyCodes: user.countyCodes },
     constraint: getZodConstraint(UpdateSchema),
-    shouldValidate: "onBlur",
+    // Checked on submit, then again on each change: a message that appeared or went on blur would move
+    // the checkboxes under the pointer between press and release, and the click would be lost.
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: UpdateSchema }),
   });
   return (

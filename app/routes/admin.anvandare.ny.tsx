@@ -61,7 +61,10 @@ export default function NewUserPage() {
   const [form, fields] = useForm({
     lastResult: actionData?.result,
     constraint: getZodConstraint(CreateUserSchema),
-    shouldValidate: "onBlur",
+    // Checked on submit, then again on each change: a message that appeared or went on blur would move
+    // the checkboxes under the pointer between press and release, and the click would be lost.
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: CreateUserSchema }),
   });
   const created = actionData?.created;
