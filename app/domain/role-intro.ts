@@ -7,10 +7,10 @@ import { ROLE_GRANTS, ROLE_LABELS, ROLES, type Role } from "./permissions";
  */
 export const ROLE_ABILITIES: Record<Role, { now: readonly string[]; later?: string }> = {
   admin: {
-    now: ["hantera konton, roller och län under Administration", "läsa loggen över ändringar"],
+    now: ["hantera konton, roller och län under Administration", "läsa loggen"],
   },
   manager: {
-    now: ["läsa loggen över ändringar"],
+    now: ["läsa loggen"],
   },
   coordinator: {
     now: [],
@@ -23,7 +23,7 @@ export const ROLE_ABILITIES: Record<Role, { now: readonly string[]; later?: stri
 };
 
 /** What every signed-in person can do. */
-const EVERYONE = "se kartan, kommunerna och kartläggningarna och ladda ner dem som CSV eller kartbild";
+const EVERYONE = "se och ladda ner kartan och kommunernas bedömningar";
 
 function joinSwedish(parts: readonly string[]): string {
   if (parts.length <= 1) return parts.join("");
@@ -31,7 +31,7 @@ function joinSwedish(parts: readonly string[]): string {
 }
 
 /**
- * "Som samordnare kan du se kartan, … . Att ändra bedömningarna för kommunerna i Hallands län går inte
+ * "Som samordnare kan du se och ladda ner … . Att ändra bedömningarna för kommunerna i Hallands län går inte
  * i appen ännu." Roles in the app's order; a person with several gets every ability once.
  */
 export function roleIntro(user: { roles: readonly Role[]; countyNames: readonly string[] }): string {

@@ -140,7 +140,7 @@ describe("the start page", () => {
     await expect
       .poll(() => page.locator(".role-intro").textContent())
       .toBe(
-        "Som samordnare kan du se kartan, kommunerna och kartläggningarna och ladda ner dem som CSV eller kartbild. " +
+        "Som samordnare kan du se och ladda ner kartan och kommunernas bedömningar. " +
           "Att ändra bedömningarna för kommunerna i Hallands län går inte i appen ännu.",
       );
     await screenshot(page, "start-page-coordinator");

@@ -5,14 +5,14 @@ import { roleIntro, rolesThatCan } from "../../app/domain/role-intro";
 describe("the start page's line about what a role can do", () => {
   it("an admin reads that they manage accounts and read the log", () => {
     expect(roleIntro({ roles: ["admin"], countyNames: [] })).toBe(
-      "Som administratör kan du se kartan, kommunerna och kartläggningarna och ladda ner dem som CSV eller kartbild, " +
-        "hantera konton, roller och län under Administration och läsa loggen över ändringar.",
+      "Som administratör kan du se och ladda ner kartan och kommunernas bedömningar, " +
+        "hantera konton, roller och län under Administration och läsa loggen.",
     );
   });
 
   it("a coordinator reads their counties, and that changing ratings is not in the app yet", () => {
     expect(roleIntro({ roles: ["coordinator"], countyNames: ["Hallands län", "Västra Götalands län"] })).toBe(
-      "Som samordnare kan du se kartan, kommunerna och kartläggningarna och ladda ner dem som CSV eller kartbild. " +
+      "Som samordnare kan du se och ladda ner kartan och kommunernas bedömningar. " +
         "Att ändra bedömningarna för kommunerna i Hallands län och Västra Götalands län går inte i appen ännu.",
     );
   });
