@@ -25,7 +25,9 @@ function rssMb(pid: number): number {
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
-async function startOnce(databasePath: string): Promise<{ ms: number; rssListening: number; rssAfterPage: number }> {
+type Start = { ms: number; rssListening: number; rssAfterPage: number };
+
+async function startOnce(databasePath: string): Promise<Start> {
   const started = performance.now();
   const child = spawn(command[0]!, command.slice(1), {
     env: {
@@ -62,9 +64,9 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), "samverkan-startup-"));
 try {
   const databasePath = path.join(dir, "bench.sqlite");
   await startOnce(databasePath);
-  const results = [];
+  const results: Start[] = [];
   for (let i = 0; i < runs; i++) results.push(await startOnce(databasePath));
-  const line = (label: string, key: keyof (typeof results)[number], digits: number) =>
+  const line = (label: string, key: keyof Start, digits: number) =>
     console.log(
       `${label}: median ${median(results.map((r) => r[key])).toFixed(digits)} (runs: ${results.map((r) => r[key].toFixed(digits)).join(", ")})`,
     );
