@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { describeAuditChange, type AuditLine } from "../domain/audit-format";
 import { auditActionLabel, auditEntityLabel, ignoredFiltersText, isFiltered, parseAuditQuery } from "../domain/audit-filter";
 import { formatDateTimeSv } from "../domain/dates";
+import { DOWNLOAD_CSV } from "../domain/wording";
 import { countAudit, listAudit, listAuditActors, listAuditEntityTypes } from "../models/audit.server";
 import { listCounties } from "../models/register.server";
 import { requirePermission } from "../services/auth.server";
@@ -94,7 +95,7 @@ export default function AuditLogPage() {
         </div>
         <button type="submit">Filtrera</button>
         <a className="button secondary" href={data.exportHref} download>
-          Exportera CSV
+          {DOWNLOAD_CSV}
         </a>
       </Form>
       {data.problems.length ? (

@@ -1,6 +1,14 @@
 import { dialogueSummaries, type DialogueMeetingDate } from "../domain/dialogue-status";
 import { formatPeriodSv } from "../domain/dates";
-import { matchesFilters, noRoundSentence, parseMapFilters, parseSelectedMunicipality, summarySentence } from "../domain/map-view";
+import {
+  matchesFilters,
+  noRoundSentence,
+  parseMapFilters,
+  parseSelectedMunicipality,
+  summarySentence,
+  type MapMunicipality,
+  type MapView,
+} from "../domain/map-view";
 import { countByCategory, type Category } from "../domain/rating";
 import { describeChange, previousRound } from "../domain/rating-change";
 import { rolesThatCan } from "../domain/role-intro";
@@ -20,7 +28,7 @@ export function bordersUrl(hash: string): string {
  * Swedish notice for whatever was not understood), all 290 municipalities with their change since the
  * previous round, and the counts for the chosen county.
  */
-export function getMapView(searchParams: URLSearchParams, today = new Date().toISOString().slice(0, 10)) {
+export function getMapView(searchParams: URLSearchParams, today = new Date().toISOString().slice(0, 10)): MapView {
   const notices: string[] = [];
   const selection = selectRound(searchParams.get("round"));
   let round = selection.kind === "found" ? selection.round : null;
@@ -47,7 +55,7 @@ export function getMapView(searchParams: URLSearchParams, today = new Date().toI
     meetings,
     today,
   );
-  const municipalities = all.map((m) => ({
+  const municipalities = all.map((m): MapMunicipality => ({
     code: m.code,
     name: m.name,
     countyCode: m.countyCode,
@@ -85,7 +93,6 @@ export function getMapView(searchParams: URLSearchParams, today = new Date().toI
     counties,
     county,
     municipalities,
-    /** The municipality whose panel is open (`?municipality=`), or null. */
     selected: selected.code,
     counts,
     // Without any round, "none is rated in this round" would contradict "there is no round": say what to do.
@@ -95,5 +102,3 @@ export function getMapView(searchParams: URLSearchParams, today = new Date().toI
   };
 }
 
-export type MapView = ReturnType<typeof getMapView>;
-export type MapMunicipality = MapView["municipalities"][number];

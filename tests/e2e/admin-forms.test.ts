@@ -155,7 +155,7 @@ describe("the map of a database without any mapping round", () => {
       await freshPage();
       await loginInBrowser(page, empty, manager);
       const summary = (await page.locator("#map-summary").textContent())!;
-      expect(summary).toContain("Det finns ingen kartläggning ännu, så alla 290 kommuner visas som ej bedömda.");
+      expect(summary).toContain("Ingen av de 290 kommunerna är bedömd ännu.");
       expect(summary).toContain("av en administratör eller chef under Kartläggningar");
       expect(await page.locator("main").textContent()).not.toContain("i den här kartläggningen");
       await screenshot(page, "map-no-round-1280");

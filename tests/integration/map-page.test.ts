@@ -56,7 +56,7 @@ describe("the map page's data", () => {
     expect(data.notices).toEqual([
       'Kartläggningen "abc" finns inte. Den senaste kartläggningen visas.',
       'Länet med kod "77" finns inte. Hela landet visas.',
-      'Kategorin "nope" finns inte och används inte som filter.',
+      'Bedömningen "nope" finns inte och används inte som filter.',
     ]);
     expect(data.round?.id).toBe(laterRoundId);
     expect(data.filters.county).toBeNull();
@@ -124,7 +124,7 @@ describe("the map page on a database without any mapping round", () => {
     expect(data.round).toBeNull();
     expect(data.notices).toEqual([]);
     expect(data.summary).toBe(
-      "Det finns ingen kartläggning ännu, så alla 290 kommuner visas som ej bedömda. " +
+      "Ingen av de 290 kommunerna är bedömd ännu. " +
         "Den första kartläggningen läggs upp av en administratör eller chef under Kartläggningar.",
     );
     expect(data.summary).not.toContain("i den här kartläggningen");

@@ -30,7 +30,7 @@ describe("a map without any mapping round", () => {
     expect(rolesThatCan("manage:rounds")).toBe("en administratör eller chef");
     expect(rolesThatCan("update:rating")).toBe("en administratör eller samordnare");
     expect(noRoundSentence(290, rolesThatCan("manage:rounds"))).toBe(
-      "Det finns ingen kartläggning ännu, så alla 290 kommuner visas som ej bedömda. " +
+      "Ingen av de 290 kommunerna är bedömd ännu. " +
         "Den första kartläggningen läggs upp av en administratör eller chef under Kartläggningar.",
     );
   });
