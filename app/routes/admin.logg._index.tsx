@@ -8,6 +8,7 @@ import { countAudit, listAudit, listAuditActors, listAuditEntityTypes } from "..
 import { listCounties } from "../models/register.server";
 import { requirePermission } from "../services/auth.server";
 import { GeneralErrorBoundary } from "../components/error-boundary";
+import { TableScroll } from "../components/table-scroll";
 
 const PAGE_SIZE = 100;
 
@@ -112,38 +113,40 @@ export default function AuditLogPage() {
               : "Loggen är tom: ingen har loggat in eller ändrat något ännu."}
         </p>
       ) : (
-        <table className="data">
-          <caption>{data.total} händelser</caption>
-          <thead>
-            <tr>
-              <th scope="col">Tidpunkt</th>
-              <th scope="col">Person</th>
-              <th scope="col">Händelse</th>
-              <th scope="col">Objekt</th>
-              <th scope="col">Före</th>
-              <th scope="col">Efter</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.entries.map((e) => (
-              <tr key={e.id}>
-                <td>{formatDateTimeSv(e.at)}</td>
-                <td>{e.actorLabel}</td>
-                <td>{auditActionLabel(e.action)}</td>
-                <td>
-                  {auditEntityLabel(e.entityType)}
-                  {e.entityId ? ` ${e.entityId}` : ""}
-                </td>
-                <td>
-                  <AuditLines lines={e.before} />
-                </td>
-                <td>
-                  <AuditLines lines={e.after} />
-                </td>
+        <TableScroll label="Händelser i loggen">
+          <table className="data">
+            <caption>{data.total} händelser</caption>
+            <thead>
+              <tr>
+                <th scope="col">Tidpunkt</th>
+                <th scope="col">Person</th>
+                <th scope="col">Händelse</th>
+                <th scope="col">Objekt</th>
+                <th scope="col">Före</th>
+                <th scope="col">Efter</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {data.entries.map((e) => (
+                <tr key={e.id}>
+                  <td>{formatDateTimeSv(e.at)}</td>
+                  <td>{e.actorLabel}</td>
+                  <td>{auditActionLabel(e.action)}</td>
+                  <td>
+                    {auditEntityLabel(e.entityType)}
+                    {e.entityId ? ` ${e.entityId}` : ""}
+                  </td>
+                  <td>
+                    <AuditLines lines={e.before} />
+                  </td>
+                  <td>
+                    <AuditLines lines={e.after} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       {data.pages > 1 ? (
         <nav className="pager" aria-label="Sidor">
