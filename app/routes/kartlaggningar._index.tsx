@@ -6,9 +6,9 @@ import { CATEGORIES, countByCategory } from "../domain/rating";
 import { CategoryBadge } from "../components/category";
 import { listMunicipalityRatings } from "../models/assessment.server";
 import { listRounds } from "../models/round.server";
-import { requireUser } from "../services/auth.server";
-
+import { GeneralErrorBoundary } from "../components/error-boundary";
 import { NO_ROUND_YET, ROUND_STATUS_LABELS as STATUS_LABELS } from "../domain/round";
+import { requireUser } from "../services/auth.server";
 import { TableScroll } from "../components/table-scroll";
 
 export function loader({ request }: LoaderFunctionArgs) {
@@ -65,3 +65,7 @@ export default function RoundsPage() {
 }
 
 export const meta: MetaFunction = () => [{ title: "Kartläggningar – Samverkanskartan" }];
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -3,22 +3,22 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { CategoryBadge } from "../components/category";
 import { ExampleBadge } from "../components/example-banner";
 import { formatDateTimeSv, formatPeriodSv } from "../domain/dates";
+import { GeneralErrorBoundary } from "../components/error-boundary";
+import { parseMunicipalityCode, quoteParam } from "../domain/params";
 import { collaborationLabel, interventionAccessLabel, RATING_FIELD_LABELS } from "../domain/rating";
 import { NO_ROUND_YET, periodBesideName } from "../domain/round";
 import { listRatingsForMunicipality } from "../models/assessment.server";
 import { getMunicipality } from "../models/register.server";
-import { GeneralErrorBoundary } from "../components/error-boundary";
 import { requireUser } from "../services/auth.server";
+import { invariantResponse } from "../services/http.server";
 import { TableScroll } from "../components/table-scroll";
 
 export function loader({ request, params }: LoaderFunctionArgs) {
   requireUser(request);
-  const code = params.code ?? "";
-  const municipality = /^\d{4}$/.test(code) ? getMunicipality(code) : undefined;
-  if (!municipality) {
-    throw new Response(`Det finns ingen kommun med kommunkoden "${code.slice(0, 20)}".`, { status: 404 });
-  }
-  return { municipality, ratings: listRatingsForMunicipality(code) };
+  const code = parseMunicipalityCode(params.code);
+  const municipality = code === null ? undefined : getMunicipality(code);
+  invariantResponse(municipality, `Det finns ingen kommun med kommunkoden "${quoteParam(params.code ?? "")}".`);
+  return { municipality, ratings: listRatingsForMunicipality(municipality.code) };
 }
 
 export default function MunicipalityPage() {
