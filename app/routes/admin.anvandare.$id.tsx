@@ -1,9 +1,8 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, isRouteErrorResponse, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { GeneralErrorBoundary } from "../components/error-boundary";
 import { CheckboxField, Field, FormError } from "../components/field";
 import { UserAccessFields } from "../components/user-access-fields";
 import { parseId } from "../domain/params";
@@ -14,6 +13,7 @@ import { getUser, setPassword, setUserActive, updateUser } from "../models/user.
 import { requirePermission } from "../services/auth.server";
 import { invariantResponse } from "../services/http.server";
 import { generatePassword, hashPassword } from "../services/password.server";
+import { errorTitle, GeneralErrorBoundary } from "../components/error-boundary";
 
 const STRICT = "Formuläret innehöll fält som inte hör dit. Inget har sparats.";
 /** A confirmation checkbox: only "yes" passes, anything else gets the form's own message. */
@@ -271,8 +271,12 @@ function ActiveForm({ user, lastResult }: { user: PageUser; lastResult: LastResu
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.user.name} – Användare – Samverkanskartan` : "Kontot finns inte – Samverkanskartan" },
+export const meta: MetaFunction<typeof loader> = ({ data, error }) => [
+  {
+    title: data
+      ? `${data.user.name} – Användare – Samverkanskartan`
+      : `${isRouteErrorResponse(error) && error.status === 404 ? "Kontot finns inte" : errorTitle(isRouteErrorResponse(error) ? error.status : 500)} – Samverkanskartan`,
+  },
 ];
 
 export function ErrorBoundary() {

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import Papa from "papaparse";
+import { toCsv } from "../domain/csv";
 import { auditLinesText, describeAuditChange } from "../domain/audit-format";
 import { auditActionLabel, auditEntityLabel, ignoredFiltersText, parseAuditQuery } from "../domain/audit-filter";
 import { listAudit, listAuditActors } from "../models/audit.server";
@@ -21,23 +21,20 @@ export function loader({ request }: LoaderFunctionArgs) {
     { actorId: query.person, entityType: query.objekt, from: query.fran, to: query.till },
     { limit: 1_000_000, offset: 0 },
   );
-  const csv = Papa.unparse(
-    {
-      fields: ["Tidpunkt (UTC)", "Person", "Händelse", "Objekttyp", "Objekt-id", "Före", "Efter"],
-      data: entries.map((e) => {
-        const change = describeAuditChange(e, names);
-        return [
-          e.at,
-          e.actorLabel,
-          auditActionLabel(e.action),
-          auditEntityLabel(e.entityType),
-          e.entityId ?? "",
-          auditLinesText(change.before),
-          auditLinesText(change.after),
-        ];
-      }),
-    },
-    { delimiter: ";", newline: "\r\n", escapeFormulae: true },
+  const csv = toCsv(
+    ["Tidpunkt (UTC)", "Person", "Händelse", "Objekttyp", "Objekt-id", "Före", "Efter"],
+    entries.map((e) => {
+      const change = describeAuditChange(e, names);
+      return [
+        e.at,
+        e.actorLabel,
+        auditActionLabel(e.action),
+        auditEntityLabel(e.entityType),
+        e.entityId ?? "",
+        auditLinesText(change.before),
+        auditLinesText(change.after),
+      ];
+    }),
   );
   return fileResponse(csv, { kind: "csv", name: ["samverkanskartan", "logg", new Date().toISOString().slice(0, 10)] });
 }
