@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import {
   AlignmentType,
   BorderStyle,
@@ -87,7 +88,23 @@ function categoryRows(rows: readonly { label: string; counts: Record<Category, n
   return rows.map((r) => [r.label, ...CATEGORIES.map((c) => String(r.counts[c]))]);
 }
 
+const cache = new Map<string, Buffer>();
+
+/**
+ * The Word file for a report view. The same figures on the same day give the same file, so it is
+ * memoised by its content: a second download of an unchanged report costs a hash, not a rebuild.
+ */
 export async function reportDocx(view: ReportView, generatedOn: string): Promise<Buffer> {
+  const key = createHash("sha256").update(generatedOn).update(JSON.stringify(view)).digest("hex");
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const buffer = await buildReportDocx(view, generatedOn);
+  if (cache.size > 20) cache.clear();
+  cache.set(key, buffer);
+  return buffer;
+}
+
+async function buildReportDocx(view: ReportView, generatedOn: string): Promise<Buffer> {
   const { report } = view;
   const latest = report.rounds[report.rounds.length - 1]!;
   const body: (Paragraph | Table)[] = [];

@@ -112,7 +112,7 @@ describe("the yearly status report", () => {
     const response = (await docxLoader({
       request: await signedInRequest("http://localhost/rapport/2026.docx", ["manager"]),
       params: { year: "2026" },
-      context: {},
+      context: { cspNonce: "test", requestId: "test" },
     })) as Response;
     const bytes = new Uint8Array(await response.arrayBuffer());
     const { paragraphs, headings, images } = docxParagraphs(bytes);
