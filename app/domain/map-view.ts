@@ -11,6 +11,7 @@ import {
   type InterventionAccess,
 } from "./rating";
 import type { RatingChange } from "./rating-change";
+import { periodBesideName } from "./round";
 
 export const COLOUR_MODES = ["category", "dialogue"] as const;
 export type ColourBy = (typeof COLOUR_MODES)[number];
@@ -280,8 +281,7 @@ export function filterFormQuery(
  * februari 2025" is not followed by "· februari 2025"), and the round it is compared with.
  */
 export function roundSubtitle(round: { name: string; period: string }, previousRoundName: string | null): string {
-  const namesPeriod = round.name.toLocaleLowerCase("sv").includes(round.period.toLocaleLowerCase("sv"));
-  return [round.name, namesPeriod ? null : round.period, previousRoundName ? `jämförs med ${previousRoundName}` : null]
+  return [round.name, periodBesideName(round.name, round.period), previousRoundName ? `jämförs med ${previousRoundName}` : null]
     .filter(Boolean)
     .join(" · ");
 }
