@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "../components/error-boundary";
+import { TableScroll } from "../components/table-scroll";
 import { ChartFigure, Example, Value } from "../components/report/report-parts";
 import { INDICATOR_BENEFIT_LABELS, INDICATOR_UNIT_LABELS, periodLabelSv } from "../domain/indicators";
 import { can } from "../domain/permissions";
@@ -59,6 +60,7 @@ export default function IndicatorsPage() {
           ) : (
             <div className="indicator-row">
               {i.chart ? <ChartFigure svg={i.chart.svg} alt={i.chart.alt} caption={`${i.name}, hela riket per år`} className="trend" /> : null}
+              <TableScroll label={`Värden: ${i.name}`}>
               <table className="data report-table">
                 <caption>Värden: {i.name}</caption>
                 <thead>
@@ -88,6 +90,7 @@ export default function IndicatorsPage() {
                   ))}
                 </tbody>
               </table>
+              </TableScroll>
             </div>
           )}
         </section>

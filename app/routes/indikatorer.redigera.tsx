@@ -4,6 +4,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ExampleBadge } from "../components/example-banner";
 import { GeneralErrorBoundary } from "../components/error-boundary";
+import { TableScroll } from "../components/table-scroll";
 import { Field, FormError, SelectField } from "../components/field";
 import { parseIndicatorCsv } from "../domain/indicators-import";
 import {
@@ -200,6 +201,7 @@ export default function IndicatorEditorPage() {
       </Form>
 
       <h2>Lagrade värden</h2>
+      <TableScroll label="Lagrade indikatorvärden">
       <table className="data">
         <caption>Alla lagrade indikatorvärden, utan röjandeskydd</caption>
         <thead>
@@ -243,6 +245,7 @@ export default function IndicatorEditorPage() {
           ))}
         </tbody>
       </table>
+      </TableScroll>
     </>
   );
 }

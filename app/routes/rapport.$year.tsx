@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "../components/error-boundary";
+import { TableScroll } from "../components/table-scroll";
 import { CategoryTable, ChartFigure, Example, Value } from "../components/report/report-parts";
 import { formatDateSv, formatPeriodSv } from "../domain/dates";
 import { INDICATOR_UNIT_LABELS } from "../domain/indicators";
@@ -99,6 +100,7 @@ export default function ReportPage() {
                   <h3>
                     {r.name}: förändring sedan {r.transition.from.name}
                   </h3>
+                  <TableScroll label="Antal kommuner efter förändring">
                   <table className="data report-table">
                     <caption>Antal kommuner efter förändring</caption>
                     <tbody>
@@ -120,6 +122,7 @@ export default function ReportPage() {
                       </tr>
                     </tbody>
                   </table>
+                  </TableScroll>
                   <MunicipalityList title="Fått en bättre bedömning" items={r.transition.improved} />
                   <MunicipalityList title="Fått en sämre bedömning" items={r.transition.worsened} />
                 </div>
@@ -159,6 +162,7 @@ export default function ReportPage() {
                 <ExampleBadgeLine />
               </p>
             ) : null}
+            <TableScroll label="Genomförda möten per form">
             <table className="data report-table">
               <caption>Genomförda möten {report.year} per form</caption>
               <thead>
@@ -182,8 +186,10 @@ export default function ReportPage() {
                 </tr>
               </tbody>
             </table>
+            </TableScroll>
             {meetings ? (
               <ChartFigure svg={meetings.svg} alt={meetings.alt} caption={`Genomförda dialogmöten per månad ${report.year}`}>
+                <TableScroll label="Genomförda dialogmöten per månad">
                 <table className="data report-table">
                   <caption>Tabell: genomförda dialogmöten per månad</caption>
                   <thead>
@@ -203,8 +209,10 @@ export default function ReportPage() {
                     ))}
                   </tbody>
                 </table>
+                </TableScroll>
               </ChartFigure>
             ) : null}
+            <TableScroll label="Kommuner nådda">
             <table className="data report-table">
               <caption>Kommuner nådda {report.year}</caption>
               <tbody>
@@ -234,7 +242,9 @@ export default function ReportPage() {
                 ) : null}
               </tbody>
             </table>
+            </TableScroll>
             {dialogue.material.length > 0 ? (
+              <TableScroll label="Dialogmaterialets avsnitt">
               <table className="data report-table">
                 <caption>Dialogmaterialets avsnitt: användning {report.year}</caption>
                 <thead>
@@ -258,7 +268,9 @@ export default function ReportPage() {
                   ))}
                 </tbody>
               </table>
+              </TableScroll>
             ) : null}
+            <TableScroll label="Uppföljningsåtgärder">
             <table className="data report-table">
               <caption>Uppföljningsåtgärder</caption>
               <tbody>
@@ -276,12 +288,14 @@ export default function ReportPage() {
                 </tr>
               </tbody>
             </table>
+            </TableScroll>
           </>
         )}
       </section>
 
       <section aria-labelledby="indicators-heading">
         <h2 id="indicators-heading">Indikatorer</h2>
+        <TableScroll label="Indikatorer">
         <table className="data report-table">
           <caption>
             Indikatorer för hela riket, {report.year} jämfört med {report.year - 1}. Antal personer under{" "}
@@ -321,12 +335,14 @@ export default function ReportPage() {
             ))}
           </tbody>
         </table>
+        </TableScroll>
         <div className="report-trends">
           {report.indicators.map((i) => {
             const figure = figureOf.get(i.key)!;
             return <ChartFigure key={i.key} svg={figure.svg} alt={figure.alt} caption={i.name} className="trend" />;
           })}
         </div>
+        <TableScroll label="Indikatorerna år för år">
         <table className="data report-table report-trend-table">
           <caption>Tabell: indikatorerna år för år (hela riket); streckade linjer i diagrammen markerar kartläggningarna</caption>
           <thead>
@@ -355,6 +371,7 @@ export default function ReportPage() {
             ))}
           </tbody>
         </table>
+        </TableScroll>
         <p className="hint no-print">
           <Link to="/indikatorer">Alla indikatorvärden</Link>
         </p>

@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { formatIndicatorValue } from "../../domain/indicators";
 import { CATEGORIES, CATEGORY_LABELS, type Category } from "../../domain/rating";
 import { ExampleBadge } from "../example-banner";
+import { TableScroll } from "../table-scroll";
 
 /**
  * A chart drawn on the server: the SVG (aria-hidden) inside an element that carries its text
@@ -41,6 +42,7 @@ export function CategoryTable({
   rows: readonly { key: string | number; label: ReactNode; counts: Record<Category, number> }[];
 }) {
   return (
+    <TableScroll label={caption}>
     <table className="data report-table">
       <caption>{caption}</caption>
       <thead>
@@ -66,6 +68,7 @@ export function CategoryTable({
         ))}
       </tbody>
     </table>
+    </TableScroll>
   );
 }
 
