@@ -84,18 +84,18 @@ describe("the status report in the browser, on screen and on A4", () => {
     await page.goto(`${server.url}/indikatorer`);
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole("link", { name: "Ange eller importera värden" }).click();
-    await page.getByLabel("Indikator").selectOption({ label: "Dagar i sjukförsäkringen" });
+    await page.getByLabel("Indikator", { exact: true }).selectOption({ label: "Dagar i sjukförsäkringen" });
     await page.getByLabel("Period", { exact: true }).fill("2099");
-    await page.getByLabel("Värde").fill("tolv");
+    await page.getByLabel("Värde", { exact: true }).fill("tolv");
     await page.getByRole("button", { name: "Spara värdet" }).click();
     await expect.poll(() => page.locator(".field-error").allInnerTexts()).toEqual([
       "Perioden 2099 har inte börjat än; ett värde kan bara anges för en period som har börjat.",
       '"tolv" är inte ett tal. Skriv till exempel 1234 eller 12,5.',
     ]);
-    expect(await page.getByLabel("Värde").inputValue()).toBe("tolv");
+    expect(await page.getByLabel("Värde", { exact: true }).inputValue()).toBe("tolv");
     expect(await axeViolations(page)).toEqual([]);
     await page.getByLabel("Period", { exact: true }).fill("2022");
-    await page.getByLabel("Värde").fill("2 501,5");
+    await page.getByLabel("Värde", { exact: true }).fill("2 501,5");
     await page.getByRole("button", { name: "Spara värdet" }).click();
     await expect.poll(() => page.getByRole("status").innerText()).toContain("är sparat");
 
