@@ -82,3 +82,50 @@ export function CheckboxField({
     </div>
   );
 }
+
+/** A select drawn the same way as Field: label, optional hint, the field's error next to it. */
+export function SelectField({
+  meta,
+  label,
+  options,
+  hint,
+}: {
+  meta: FieldMetadata<string | undefined>;
+  label: ReactNode;
+  options: readonly { value: string; label: string }[];
+  hint?: ReactNode;
+}) {
+  const hintId = hint ? `${meta.id}-hint` : undefined;
+  const describedBy = [hintId, meta.errors?.length ? meta.errorId : undefined].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className="field">
+      <label htmlFor={meta.id}>{label}</label>
+      {hint ? (
+        <p id={hintId} className="hint">
+          {hint}
+        </p>
+      ) : null}
+      <select
+        id={meta.id}
+        name={meta.name}
+        form={meta.formId}
+        defaultValue={typeof meta.initialValue === "string" ? meta.initialValue : ""}
+        key={meta.key}
+        aria-invalid={meta.errors?.length ? true : undefined}
+        aria-describedby={describedBy}
+        required={meta.required}
+      >
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      {meta.errors?.length ? (
+        <p id={meta.errorId} className="field-error">
+          {meta.errors.join(" ")}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -43,7 +43,12 @@ export function loadRegister(register: {
 }
 
 export function listCounties() {
-  return sortSwedish(getDb().select().from(counties).orderBy(asc(counties.code)).all(), (c) => c.name);
+  return listCountiesOf(getDb());
+}
+
+/** The counties in Swedish order, from a given connection (commands open their own). */
+export function listCountiesOf(db: Db) {
+  return sortSwedish(db.select().from(counties).orderBy(asc(counties.code)).all(), (c) => c.name);
 }
 
 export function getCounty(code: string) {

@@ -2,6 +2,7 @@ import { getDb, migrateDatabase } from "../../db/client.server";
 import { registerCounties, registerMunicipalities } from "../../data/register";
 import { loadRegister } from "../models/register.server";
 import { ensureExampleRound } from "../models/round.server";
+import { ensureExampleIndicatorValues, ensureIndicatorCatalogue } from "../models/indicator.server";
 import { createUser, hasAdmin } from "../models/user.server";
 import { SYSTEM_ACTOR } from "../models/audit.server";
 import { generatePassword, hashPassword } from "./password.server";
@@ -24,6 +25,8 @@ export async function prepareDatabase(options: Options) {
   migrateDatabase(getDb());
   const registerChanges = loadRegister({ counties: registerCounties, municipalities: registerMunicipalities });
   const example = options.seedExample ? ensureExampleRound() : undefined;
+  ensureIndicatorCatalogue();
+  const exampleIndicators = options.seedExample ? ensureExampleIndicatorValues() : undefined;
 
   let adminCreated: { email: string; generatedPassword?: string } | undefined;
   if (!hasAdmin()) {
@@ -42,5 +45,10 @@ export async function prepareDatabase(options: Options) {
       );
     }
   }
-  return { registerChanges, exampleRoundCreated: example?.created ?? false, adminCreated };
+  return {
+    registerChanges,
+    exampleRoundCreated: example?.created ?? false,
+    exampleIndicatorsCreated: exampleIndicators?.created ?? false,
+    adminCreated,
+  };
 }

@@ -52,11 +52,11 @@ describe("first start on an empty database", () => {
   it("changes nothing when run a second time", async () => {
     const db = freshDb();
     await prepareDatabase({ seedExample: true });
-    const tables = ["counties", "municipalities", "mapping_rounds", "assessments", "assessment_history", "users", "audit_log"];
+    const tables = ["counties", "municipalities", "mapping_rounds", "assessments", "assessment_history", "users", "audit_log", "indicators", "indicator_values"];
     const before = Object.fromEntries(tables.map((t) => [t, count(db, t)]));
     const lines: string[] = [];
     const second = await prepareDatabase({ seedExample: true, print: (l) => lines.push(l) });
-    expect(second).toEqual({ registerChanges: 0, exampleRoundCreated: false, adminCreated: undefined });
+    expect(second).toEqual({ registerChanges: 0, exampleRoundCreated: false, exampleIndicatorsCreated: false, adminCreated: undefined });
     expect(Object.fromEntries(tables.map((t) => [t, count(db, t)]))).toEqual(before);
     expect(lines).toEqual([]);
   });
