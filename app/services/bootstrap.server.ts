@@ -2,6 +2,8 @@ import { migrateDatabase, type Db } from "../../db/client.server";
 import { registerCounties, registerMunicipalities } from "../../data/register";
 import { loadRegister } from "../models/register.server";
 import { ensureExampleRound } from "../models/round.server";
+import { ensureExampleMeetings } from "../models/example-meetings.server";
+import { ensureMaterialV1 } from "../models/material.server";
 import { createUser, hasAdmin } from "../models/user.server";
 import { SYSTEM_ACTOR } from "../models/audit.server";
 import { generatePassword, hashPassword } from "./password.server";
@@ -14,6 +16,8 @@ type Options = {
   adminPassword?: string;
   /** Where the one-time generated password goes (the console at start). */
   print?: (line: string) => void;
+  /** YYYY-MM-DD the example meetings are planned around (default: today). */
+  today?: string;
 };
 
 /**
@@ -24,6 +28,9 @@ export async function prepareDatabase(db: Db, options: Options) {
   migrateDatabase(db);
   const registerChanges = loadRegister(db, { counties: registerCounties, municipalities: registerMunicipalities });
   const example = options.seedExample ? ensureExampleRound(db) : undefined;
+  // The dialogue material's first version is reference data: seeded whether or not examples are.
+  ensureMaterialV1(db);
+  const exampleMeetings = options.seedExample ? ensureExampleMeetings(db, options.today ?? new Date().toISOString().slice(0, 10)) : undefined;
 
   let adminCreated: { email: string; generatedPassword?: string } | undefined;
   if (!hasAdmin(db)) {
@@ -43,5 +50,10 @@ export async function prepareDatabase(db: Db, options: Options) {
       );
     }
   }
-  return { registerChanges, exampleRoundCreated: example?.created ?? false, adminCreated };
+  return {
+    registerChanges,
+    exampleRoundCreated: example?.created ?? false,
+    exampleMeetingsCreated: exampleMeetings?.created ?? false,
+    adminCreated,
+  };
 }

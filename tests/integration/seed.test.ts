@@ -52,11 +52,23 @@ describe("first start on an empty database", () => {
   it("changes nothing when run a second time", async () => {
     const db = freshDb();
     await prepareDatabase(db, { seedExample: true });
-    const tables = ["counties", "municipalities", "mapping_rounds", "assessments", "assessment_history", "users", "audit_log"];
+    const tables = [
+      "counties",
+      "municipalities",
+      "mapping_rounds",
+      "assessments",
+      "assessment_history",
+      "users",
+      "audit_log",
+      "meetings",
+      "forums",
+      "follow_up_actions",
+      "dialogue_materials",
+    ];
     const before = Object.fromEntries(tables.map((t) => [t, count(db, t)]));
     const lines: string[] = [];
     const second = await prepareDatabase(db, { seedExample: true, print: (l) => lines.push(l) });
-    expect(second).toEqual({ registerChanges: 0, exampleRoundCreated: false, adminCreated: undefined });
+    expect(second).toEqual({ registerChanges: 0, exampleRoundCreated: false, exampleMeetingsCreated: false, adminCreated: undefined });
     expect(Object.fromEntries(tables.map((t) => [t, count(db, t)]))).toEqual(before);
     expect(lines).toEqual([]);
   });
@@ -78,6 +90,9 @@ describe("first start on an empty database", () => {
     await prepareDatabase(db, { seedExample: false });
     expect(count(db, "mapping_rounds")).toBe(0);
     expect(count(db, "municipalities")).toBe(290);
+    expect(count(db, "meetings")).toBe(0);
+    // The dialogue material is reference data, seeded either way.
+    expect(count(db, "dialogue_materials")).toBe(1);
   });
 
   it("creates the admin from ADMIN_EMAIL and ADMIN_PASSWORD without printing a password", async () => {
