@@ -1,7 +1,8 @@
-import { getInputProps, type FieldMetadata } from "@conform-to/react";
+import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
+import { NO_PERSONAL_DATA_REMINDER } from "../domain/personal-number";
 import type { ReactNode } from "react";
 
-type InputType = "text" | "email" | "password" | "search" | "date" | "number";
+type InputType = "text" | "email" | "password" | "search" | "date" | "number" | "time" | "url";
 
 /**
  * The one way a form field is drawn: label, input, hint and the field's error next to it. conform sets
@@ -48,5 +49,87 @@ export function FormError({ errors, id }: { errors: string[] | undefined; id?: s
     <p className="form-error" role="alert" id={id}>
       {errors.join(" ")}
     </p>
+  );
+}
+
+/**
+ * A free-text field (notes, agenda, outcome…): a textarea with the reminder that the app holds no
+ * personal data, and the field's error next to it.
+ */
+export function TextAreaField({
+  meta,
+  label,
+  rows = 4,
+  maxLength,
+  hint,
+}: {
+  meta: FieldMetadata<string | undefined>;
+  label: ReactNode;
+  rows?: number;
+  maxLength?: number;
+  hint?: ReactNode;
+}) {
+  const hintId = `${meta.id}-hint`;
+  const props = getTextareaProps(meta, { ariaDescribedBy: hintId });
+  return (
+    <div className="field">
+      <label htmlFor={meta.id}>{label}</label>
+      <p id={hintId} className="hint">
+        {hint ? <>{hint} </> : null}
+        {NO_PERSONAL_DATA_REMINDER}
+      </p>
+      <textarea {...props} key={props.key} rows={rows} maxLength={maxLength} />
+      {meta.errors?.length ? (
+        <p id={meta.errorId} className="field-error">
+          {meta.errors.join(" ")}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** A select (single or multiple) drawn like every other field. */
+export function SelectField({
+  meta,
+  label,
+  options,
+  hint,
+  multiple,
+  size,
+  placeholder,
+}: {
+  meta: FieldMetadata<string | string[] | number | number[] | undefined>;
+  label: ReactNode;
+  options: readonly { value: string; label: string }[];
+  hint?: ReactNode;
+  multiple?: boolean;
+  size?: number;
+  /** An empty first option, e.g. "Inget forum". */
+  placeholder?: string;
+}) {
+  const hintId = hint ? `${meta.id}-hint` : undefined;
+  const props = getSelectProps(meta as FieldMetadata<string | string[] | undefined>, { ariaDescribedBy: hintId });
+  return (
+    <div className="field">
+      <label htmlFor={meta.id}>{label}</label>
+      {hint ? (
+        <p id={hintId} className="hint">
+          {hint}
+        </p>
+      ) : null}
+      <select {...props} key={props.key} multiple={multiple} size={size}>
+        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      {meta.errors?.length ? (
+        <p id={meta.errorId} className="field-error">
+          {meta.errors.join(" ")}
+        </p>
+      ) : null}
+    </div>
   );
 }

@@ -7,20 +7,17 @@ import { personalNumberProblem } from "./personal-number";
  * refusal of personal identity numbers that every text a planner writes needs.
  */
 
-function refusePersonalNumbers<T extends z.ZodTypeAny>(schema: T) {
-  return schema.superRefine((value: unknown, ctx) => {
-    if (typeof value !== "string") return;
-    const problem = personalNumberProblem(value);
-    if (problem) ctx.addIssue({ code: z.ZodIssueCode.custom, message: problem });
-  });
+function refuse(value: string, ctx: z.RefinementCtx) {
+  const problem = personalNumberProblem(value);
+  if (problem) ctx.addIssue({ code: z.ZodIssueCode.custom, message: problem });
 }
 
 /** Free text without personal identity numbers. */
 export function safeFreeText(options: { max?: number } = {}) {
-  return refusePersonalNumbers(freeTextField(options));
+  return freeTextField(options).superRefine(refuse);
 }
 
 /** A one-line name without personal identity numbers. */
 export function safeName(options: { label: string; max?: number }) {
-  return refusePersonalNumbers(nameField(options));
+  return nameField(options).superRefine(refuse);
 }

@@ -339,6 +339,8 @@ export type MeetingFilter = {
   municipalityCode?: string | null;
   /** Meetings this user takes part in or planned. */
   userId?: number | null;
+  ids?: readonly number[];
+  forumId?: number | null;
   limit?: number;
   order?: "asc" | "desc";
 };
@@ -372,6 +374,8 @@ export type MeetingRow = {
  */
 export function listMeetings(filter: MeetingFilter = {}, db: Db = getDb()): MeetingRow[] {
   const where = [];
+  if (filter.ids) where.push(filter.ids.length ? sql`m.id in (${sql.join(filter.ids.map((id) => sql`${id}`), sql`, `)})` : sql`0`);
+  if (filter.forumId) where.push(sql`m.forum_id = ${filter.forumId}`);
   if (filter.from) where.push(sql`m.date >= ${filter.from}`);
   if (filter.to) where.push(sql`m.date <= ${filter.to}`);
   if (filter.format) where.push(sql`m.format = ${filter.format}`);
