@@ -16,7 +16,7 @@ export function Field({
   autoComplete,
   maxLength,
 }: {
-  meta: FieldMetadata<string | undefined>;
+  meta: FieldMetadata<string | number | undefined>;
   label: ReactNode;
   type: InputType;
   hint?: ReactNode;

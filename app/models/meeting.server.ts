@@ -509,6 +509,14 @@ export function countOverdueActions(today: string, db: Db = getDb()): Map<string
   return new Map(rows.map((r) => [r.code, r.n]));
 }
 
+/** Open follow-ups past their due date for one municipality. */
+export function countOverdueActionsFor(code: string, today: string, db: Db = getDb()): number {
+  return (
+    db.get<{ n: number }>(sql`select count(*) as n from follow_up_actions
+      where municipality_code = ${code} and status = 'open' and due_date < ${today}`)?.n ?? 0
+  );
+}
+
 /** Held meetings for the material-use page: material, sections, municipalities and forum members. */
 export function listHeldMeetingsForMaterialUse(db: Db = getDb()) {
   const rows = db.all<{ id: number; date: string; material_id: number | null; material_used: number; forum_id: number | null }>(

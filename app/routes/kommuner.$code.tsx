@@ -8,6 +8,8 @@ import { listRatingsForMunicipality } from "../models/assessment.server";
 import { getMunicipality } from "../models/register.server";
 import { GeneralErrorBoundary } from "../components/error-boundary";
 import { requireUser } from "../services/auth.server";
+import { DialogueTimeline } from "../components/dialogue-timeline";
+import { municipalityDialogue } from "../services/municipality-dialogue.server";
 
 export function loader({ request, params }: LoaderFunctionArgs) {
   requireUser(request);
@@ -16,11 +18,11 @@ export function loader({ request, params }: LoaderFunctionArgs) {
   if (!municipality) {
     throw new Response(`Det finns ingen kommun med kommunkoden "${code.slice(0, 20)}".`, { status: 404 });
   }
-  return { municipality, ratings: listRatingsForMunicipality(code) };
+  return { municipality, ratings: listRatingsForMunicipality(code), dialogue: municipalityDialogue(request, code) };
 }
 
 export default function MunicipalityPage() {
-  const { municipality, ratings } = useLoaderData<typeof loader>();
+  const { municipality, ratings, dialogue } = useLoaderData<typeof loader>();
   return (
     <>
       <p className="no-print page-links">
@@ -71,6 +73,7 @@ export default function MunicipalityPage() {
           </tbody>
         </table>
       )}
+      <DialogueTimeline code={municipality.code} name={municipality.name} dialogue={dialogue} />
     </>
   );
 }
