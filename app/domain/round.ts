@@ -10,3 +10,6 @@ export const ROUND_STATUS_LABELS: Record<RoundStatus, string> = {
   open: "Pågår",
   closed: "Avslutad",
 };
+
+/** What every page says when no mapping round exists yet. */
+export const NO_ROUND_YET = "Det finns ingen kartläggning ännu.";

@@ -2,12 +2,12 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { ExampleBadge } from "../components/example-banner";
 import { formatPeriodSv } from "../domain/dates";
-import { countByCategory } from "../domain/rating";
+import { CATEGORIES, CATEGORY_LABELS, countByCategory } from "../domain/rating";
 import { listMunicipalityRatings } from "../models/assessment.server";
 import { listRounds } from "../models/round.server";
 import { requireUser } from "../services/auth.server";
 
-import { ROUND_STATUS_LABELS as STATUS_LABELS } from "../domain/round";
+import { NO_ROUND_YET, ROUND_STATUS_LABELS as STATUS_LABELS } from "../domain/round";
 
 export function loader({ request }: LoaderFunctionArgs) {
   requireUser(request);
@@ -25,7 +25,7 @@ export default function RoundsPage() {
     <>
       <h1>Kartläggningar</h1>
       {rounds.length === 0 ? (
-        <p>Ingen kartläggning har lagts upp ännu.</p>
+        <p>{NO_ROUND_YET}</p>
       ) : (
         <table className="data">
           <thead>
@@ -33,10 +33,11 @@ export default function RoundsPage() {
               <th scope="col">Kartläggning</th>
               <th scope="col">Period</th>
               <th scope="col">Status</th>
-              <th scope="col">Bra samverkan och tillgång</th>
-              <th scope="col">Brister i tillgång till insatser</th>
-              <th scope="col">Samverkan behöver stärkas</th>
-              <th scope="col">Ej bedömda</th>
+              {CATEGORIES.map((c) => (
+                <th key={c} scope="col">
+                  {CATEGORY_LABELS[c]}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>
@@ -47,10 +48,9 @@ export default function RoundsPage() {
                 </td>
                 <td>{formatPeriodSv(r.periodStart, r.periodEnd)}</td>
                 <td>{STATUS_LABELS[r.status]}</td>
-                <td>{r.counts.good}</td>
-                <td>{r.counts.access_gap}</td>
-                <td>{r.counts.needs_strengthening}</td>
-                <td>{r.counts.unrated}</td>
+                {CATEGORIES.map((c) => (
+                  <td key={c}>{r.counts[c]}</td>
+                ))}
               </tr>
             ))}
           </tbody>
