@@ -1,7 +1,8 @@
 import { differenceInCalendarDays, parseISO } from "date-fns";
 import { compareSwedish } from "./collation";
 import { formatDateSv } from "./dates";
-import { CATEGORY_LABELS, type Category } from "./rating";
+import { CATEGORY_LABELS, INTERVENTION_ACCESS_LABELS, type Category } from "./rating";
+import { countSv } from "./wording";
 import { describeChange } from "./rating-change";
 
 /**
@@ -64,10 +65,6 @@ export function comparePriority(a: PriorityEntry, b: PriorityEntry): number {
   return compareSwedish(a.name, b.name) || a.code.localeCompare(b.code);
 }
 
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
 /** The reasons an entry stands where it does, as short Swedish sentences (most important first). */
 export function priorityReasons(
   entry: Omit<PriorityEntry, "reasons" | "tier">,
@@ -77,10 +74,10 @@ export function priorityReasons(
   reasons.push(
     entry.category === "needs_strengthening"
       ? `Samverkan behöver stärkas enligt ${context.roundName}.`
-      : `Otillfredsställande tillgång till insatser enligt ${context.roundName}.`,
+      : `${INTERVENTION_ACCESS_LABELS.unsatisfactory} enligt ${context.roundName}.`,
   );
   if (entry.overdueActions > 0) {
-    reasons.push(`${plural(entry.overdueActions, "uppföljning", "uppföljningar")} har passerat sitt slutdatum.`);
+    reasons.push(`${countSv(entry.overdueActions, "uppföljning", "uppföljningar")} har passerat sitt slutdatum.`);
   }
   if (entry.worsened && context.previousRoundName && context.previousCategory) {
     reasons.push(describeChange(entry.category, { roundName: context.previousRoundName, category: context.previousCategory }).text);
@@ -90,7 +87,7 @@ export function priorityReasons(
   } else {
     const days = differenceInCalendarDays(parseISO(context.today), parseISO(entry.lastMeeting));
     reasons.push(
-      `Senaste dialogen ${formatDateSv(entry.lastMeeting)}${days > 0 ? ` (${plural(days, "dag", "dagar")} sedan)` : " (i dag)"}.`,
+      `Senaste dialogen ${formatDateSv(entry.lastMeeting)}${days > 0 ? ` (${countSv(days, "dag", "dagar")} sedan)` : " (i dag)"}.`,
     );
   }
   if (entry.nextMeeting) reasons.push(`Nästa möte är planerat ${formatDateSv(entry.nextMeeting)}.`);
@@ -121,5 +118,5 @@ export function priorityList(
 
 export const PRIORITY_GROUP_LABELS: Record<PriorityCategory, string> = {
   needs_strengthening: CATEGORY_LABELS.needs_strengthening,
-  access_gap: "Otillfredsställande tillgång till insatser",
+  access_gap: INTERVENTION_ACCESS_LABELS.unsatisfactory,
 };
