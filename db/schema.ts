@@ -364,7 +364,7 @@ export const meetingParticipants = sqliteTable(
       .notNull()
       .references(() => users.id),
   },
-  (t) => [primaryKey({ columns: [t.meetingId, t.userId] }), index("meeting_participants_user_idx").on(t.userId)],
+  (t) => [primaryKey({ columns: [t.meetingId, t.userId] }), index("meeting_participants_user_idx").on(t.userId, t.meetingId)],
 );
 
 /** Municipal participants, by function and count only. */

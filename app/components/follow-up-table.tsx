@@ -41,6 +41,7 @@ export function FollowUpTable({
 }) {
   if (rows.length === 0) return null;
   return (
+    <div className="table-scroll" tabIndex={0} role="region" aria-label={caption}>
     <table className="data follow-ups">
       <caption>{caption}</caption>
       <thead>
@@ -90,5 +91,6 @@ export function FollowUpTable({
         })}
       </tbody>
     </table>
+    </div>
   );
 }

@@ -51,7 +51,7 @@ export function MeetingForm({
   return (
     <Form method="post" {...getFormProps(form)} className="stack meeting-form">
       <FormError errors={form.errors} id={form.errorId} />
-      <div className="columns">
+      <div className="field-row">
         <Field meta={fields.date} label="Datum" type="date" />
         <Field meta={fields.start} label="Starttid" type="time" hint="Svensk tid, TT:MM" />
         <Field meta={fields.end} label="Sluttid" type="time" hint="Svensk tid, TT:MM" />
@@ -62,7 +62,7 @@ export function MeetingForm({
         placeholder="Välj mötesform"
         options={MEETING_FORMATS.map((f) => ({ value: f, label: MEETING_FORMAT_LABELS[f] }))}
       />
-      <div className="columns">
+      <div className="field-row">
         <SelectField
           meta={fields.municipalities}
           label="Kommuner"
@@ -79,7 +79,7 @@ export function MeetingForm({
           options={options.forums.map((f) => ({ value: String(f.id), label: f.name }))}
         />
       </div>
-      <div className="columns">
+      <div className="field-row">
         <Field meta={fields.place} label="Plats" type="text" maxLength={200} hint={NO_PERSONAL_DATA_REMINDER} />
         <Field meta={fields.videoLink} label="Videolänk" type="url" maxLength={500} hint="Till exempel https://…" />
       </div>
@@ -93,7 +93,7 @@ export function MeetingForm({
       />
       <fieldset className="function-counts">
         <legend>Deltagare från kommunen, per funktion (antal, inga namn)</legend>
-        <div className="columns">
+        <div className="field-row">
           {MUNICIPAL_FUNCTIONS.map((f) => (
             <Field key={f} meta={functionFields[f]!} label={MUNICIPAL_FUNCTION_LABELS[f]} type="number" />
           ))}

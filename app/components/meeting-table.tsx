@@ -22,6 +22,7 @@ export function meetingWho(m: Pick<MeetingListRow, "municipalityNames" | "forumN
 
 export function MeetingTable({ rows, caption }: { rows: readonly MeetingListRow[]; caption: string }) {
   return (
+    <div className="table-scroll" tabIndex={0} role="region" aria-label={caption}>
     <table className="data meetings">
       <caption>{caption}</caption>
       <thead>
@@ -54,5 +55,6 @@ export function MeetingTable({ rows, caption }: { rows: readonly MeetingListRow[
         ))}
       </tbody>
     </table>
+    </div>
   );
 }

@@ -369,11 +369,25 @@ export type MeetingRow = {
 };
 
 /**
- * Meetings matching the filter, with their municipalities (codes and names), forum and sections. One
- * query for the meetings, then one for their municipalities and one for their sections.
+ * Meetings matching the filter, with their municipalities (codes and names), forum and sections, in
+ * one query. A municipality's or a user's meetings start from their own index (the ids first, then
+ * the meetings), so neither scans every meeting by date.
  */
 export function listMeetings(filter: MeetingFilter = {}, db: Db = getDb()): MeetingRow[] {
   const where = [];
+  let source = sql`meetings m`;
+  if (filter.municipalityCode) {
+    source = sql`(select meeting_id as id from meeting_municipalities where municipality_code = ${filter.municipalityCode}
+      union select id from meetings where forum_id in (select forum_id from forum_members where municipality_code = ${filter.municipalityCode})) u
+      cross join meetings m on m.id = u.id`;
+  } else if (filter.userId) {
+    source = sql`(select meeting_id as id from meeting_participants where user_id = ${filter.userId}
+      union select id from meetings where planner_id = ${filter.userId}) u
+      cross join meetings m on m.id = u.id`;
+  }
+  if (filter.userId && filter.municipalityCode) {
+    where.push(sql`(m.planner_id = ${filter.userId} or m.id in (select meeting_id from meeting_participants where user_id = ${filter.userId}))`);
+  }
   if (filter.ids) where.push(filter.ids.length ? sql`m.id in (${sql.join(filter.ids.map((id) => sql`${id}`), sql`, `)})` : sql`0`);
   if (filter.forumId) where.push(sql`m.forum_id = ${filter.forumId}`);
   if (filter.from) where.push(sql`m.date >= ${filter.from}`);
@@ -387,14 +401,8 @@ export function listMeetings(filter: MeetingFilter = {}, db: Db = getDb()): Meet
       or exists (select 1 from forum_members fm join municipalities k on k.code = fm.municipality_code
       where fm.forum_id = m.forum_id and k.county_code = ${filter.countyCode}))`);
   }
-  if (filter.municipalityCode) {
-    where.push(sql`(m.id in (select meeting_id from meeting_municipalities where municipality_code = ${filter.municipalityCode})
-      or m.forum_id in (select forum_id from forum_members where municipality_code = ${filter.municipalityCode}))`);
-  }
-  if (filter.userId) {
-    where.push(sql`(m.planner_id = ${filter.userId} or m.id in (select meeting_id from meeting_participants where user_id = ${filter.userId}))`);
-  }
   const order = filter.order === "desc" ? sql`m.date desc, m.start_time desc, m.id desc` : sql`m.date asc, m.start_time asc, m.id asc`;
+  // Unit and record separators: they cannot occur in names or section titles (control characters are refused).
   const rows = db.all<{
     id: number;
     date: string;
@@ -413,39 +421,23 @@ export function listMeetings(filter: MeetingFilter = {}, db: Db = getDb()): Meet
     sequence: number;
     updated_at: string;
     agenda: string;
+    munis: string | null;
+    sections: string | null;
   }>(sql`select m.id, m.date, m.start_time, m.end_time, m.status, m.format, m.place, m.video_link, m.forum_id,
-      f.name as forum_name, m.material_used, m.example, m.planner_id, m.postponed_to, m.sequence, m.updated_at, m.agenda
-    from meetings m left join forums f on f.id = m.forum_id
+      (select name from forums where id = m.forum_id) as forum_name, m.material_used, m.example, m.planner_id, m.postponed_to,
+      m.sequence, m.updated_at, m.agenda,
+      (select group_concat(k.code || char(31) || k.name, char(30)) from meeting_municipalities mm
+        join municipalities k on k.code = mm.municipality_code where mm.meeting_id = m.id) as munis,
+      (select group_concat(title, char(30)) from (select s.title from meeting_sections ms
+        join dialogue_material_sections s on s.id = ms.section_id where ms.meeting_id = m.id order by s.position)) as sections
+    from ${source}
     ${where.length ? sql`where ${sql.join(where, sql` and `)}` : sql``}
     order by ${order}
     limit ${filter.limit ?? 1000}`);
-  if (rows.length === 0) return [];
-  const ids = rows.map((r) => r.id);
-  const codes = new Map<number, { code: string; name: string }[]>();
-  const sections = new Map<number, string[]>();
-  // In chunks: SQLite limits the number of bound parameters.
-  for (let i = 0; i < ids.length; i += 500) {
-    const chunk = ids.slice(i, i + 500);
-    for (const r of db
-      .select({ id: meetingMunicipalities.meetingId, code: municipalities.code, name: municipalities.name })
-      .from(meetingMunicipalities)
-      .innerJoin(municipalities, eq(municipalities.code, meetingMunicipalities.municipalityCode))
-      .where(inArray(meetingMunicipalities.meetingId, chunk))
-      .all()) {
-      codes.set(r.id, [...(codes.get(r.id) ?? []), { code: r.code, name: r.name }]);
-    }
-    for (const r of db
-      .select({ id: meetingSections.meetingId, title: dialogueMaterialSections.title, position: dialogueMaterialSections.position })
-      .from(meetingSections)
-      .innerJoin(dialogueMaterialSections, eq(dialogueMaterialSections.id, meetingSections.sectionId))
-      .where(inArray(meetingSections.meetingId, chunk))
-      .orderBy(asc(dialogueMaterialSections.position))
-      .all()) {
-      sections.set(r.id, [...(sections.get(r.id) ?? []), r.title]);
-    }
-  }
   return rows.map((r) => {
-    const ms = (codes.get(r.id) ?? []).sort((a, b) => a.code.localeCompare(b.code));
+    const ms = (r.munis ? r.munis.split("\u001e").map((pair) => pair.split("\u001f") as [string, string]) : []).sort((a, b) =>
+      a[0].localeCompare(b[0]),
+    );
     return {
       id: r.id,
       date: r.date,
@@ -464,11 +456,24 @@ export function listMeetings(filter: MeetingFilter = {}, db: Db = getDb()): Meet
       sequence: r.sequence,
       updatedAt: r.updated_at,
       agenda: r.agenda,
-      municipalityCodes: ms.map((m) => m.code),
-      municipalityNames: ms.map((m) => m.name),
-      sections: sections.get(r.id) ?? [],
+      municipalityCodes: ms.map((m) => m[0]),
+      municipalityNames: ms.map((m) => m[1]),
+      sections: r.sections ? r.sections.split("\u001e") : [],
     };
   });
+}
+
+/**
+ * What a user's calendar feed depends on, from `from` on: how many meetings, the latest change and the
+ * highest id. A feed with the same fingerprint has the same content.
+ */
+export function feedFingerprint(userId: number, from: string, db: Db = getDb()): string {
+  const row = db.get<{ n: number; changed: string | null; top: number | null }>(sql`
+    select count(*) as n, max(m.updated_at) as changed, max(m.id) as top
+    from (select meeting_id as id from meeting_participants where user_id = ${userId}
+      union select id from meetings where planner_id = ${userId}) u
+    cross join meetings m on m.id = u.id where m.date >= ${from}`);
+  return `${row?.n ?? 0}|${row?.changed ?? ""}|${row?.top ?? 0}`;
 }
 
 /**

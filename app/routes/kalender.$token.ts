@@ -1,8 +1,15 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { format, subMonths } from "date-fns";
 import { findActiveSubscription } from "../models/calendar-subscription.server";
-import { listMeetings } from "../models/meeting.server";
-import { baseUrlOf, hashCalendarToken, meetingsCalendar, parseCalendarToken } from "../services/calendar.server";
+import { feedFingerprint, listMeetings } from "../models/meeting.server";
+import {
+  baseUrlOf,
+  cachedFeed,
+  feedEtag,
+  hashCalendarToken,
+  meetingsCalendar,
+  parseCalendarToken,
+} from "../services/calendar.server";
 import { fileResponse } from "../services/http.server";
 
 /** How far back a feed reaches: calendars need the recent past, not years of history. */
@@ -18,11 +25,21 @@ export function loader({ request, params }: LoaderFunctionArgs) {
   if (!subscription) {
     return new Response("Sidan finns inte.", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
   }
-  const meetings = listMeetings({
-    userId: subscription.userId,
-    from: format(subMonths(new Date(), FEED_MONTHS_BACK), "yyyy-MM-dd"),
-    limit: 2000,
+  const from = format(subMonths(new Date(), FEED_MONTHS_BACK), "yyyy-MM-dd");
+  const base = baseUrlOf(request);
+  const key = `${subscription.userId}|${from}|${base.baseUrl}|${feedFingerprint(subscription.userId, from)}`;
+  const etag = feedEtag(key);
+  if (request.headers.get("If-None-Match") === etag) {
+    return new Response(null, { status: 304, headers: { ETag: etag, "Cache-Control": "private, no-cache" } });
+  }
+  const ics = cachedFeed(key, () =>
+    meetingsCalendar(listMeetings({ userId: subscription.userId, from, limit: 5000 }), { name: "Samverkanskartan: mina möten", ...base }),
+  );
+  return fileResponse(ics, {
+    kind: "ics",
+    name: ["samverkanskartan-moten"],
+    disposition: "inline",
+    cache: "no-cache",
+    headers: { ETag: etag },
   });
-  const ics = meetingsCalendar(meetings, { name: "Samverkanskartan: mina möten", ...baseUrlOf(request) });
-  return fileResponse(ics, { kind: "ics", name: ["samverkanskartan-moten"], disposition: "inline", cache: "no-cache" });
 }

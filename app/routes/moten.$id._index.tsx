@@ -250,7 +250,7 @@ export default function MeetingPage() {
         <p>Inget dialogmaterial finns i katalogen ännu.</p>
       ) : null}
       {canManage && isPlanned ? (
-        <div className="columns">
+        <div className="field-row">
           <PostponeForm meeting={meeting} lastResult={resultFor(actionData, "postpone")} />
           <CancelForm lastResult={resultFor(actionData, "cancel")} />
         </div>
@@ -344,7 +344,7 @@ function RecordForm({
             const assignee = getSelectProps(f.assignee);
             const municipality = getSelectProps(f.municipality);
             return (
-              <div key={row.key} className="columns action-row" role="group" aria-label={`Uppföljning ${i + 1}`}>
+              <div key={row.key} className="field-row action-row" role="group" aria-label={`Uppföljning ${i + 1}`}>
                 <Field meta={f.what} label={`Vad (uppföljning ${i + 1})`} type="text" maxLength={300} />
                 <div className="field">
                   <label htmlFor={f.assignee.id}>Ansvarig</label>

@@ -1,9 +1,8 @@
 import { dialogueFromContacts } from "../domain/dialogue-status";
 import { priorityList } from "../domain/priority";
-import type { Category } from "../domain/rating";
 import { previousRound } from "../domain/rating-change";
-import { listMunicipalityRatings } from "../models/assessment.server";
 import { countOverdueActions, listDialogueContacts } from "../models/meeting.server";
+import { listCategoriesForPriority } from "../models/priority.server";
 import { selectRound } from "../models/round-selection.server";
 import { listRounds } from "../models/round.server";
 
@@ -17,8 +16,7 @@ export function getPriorities(options: { round: string | null; county: string | 
   if (selection.kind !== "found") return selection;
   const round = selection.round;
   const previous = previousRound(listRounds(), round);
-  const current = listMunicipalityRatings(round.id);
-  const before = new Map<string, Category>(previous ? listMunicipalityRatings(previous.id).map((m) => [m.code, m.category]) : []);
+  const current = listCategoriesForPriority(round.id, previous?.id ?? null);
   const dialogue = dialogueFromContacts(
     current.map((m) => m.code),
     listDialogueContacts(options.today),
@@ -33,7 +31,7 @@ export function getPriorities(options: { round: string | null; county: string | 
         name: m.name,
         countyCode: m.countyCode,
         category: m.category,
-        previousCategory: previous ? (before.get(m.code) ?? "unrated") : null,
+        previousCategory: m.previousCategory,
         overdueActions: overdue.get(m.code) ?? 0,
         lastMeeting: dialogue[m.code]?.lastMeeting ?? null,
         nextMeeting: dialogue[m.code]?.nextMeeting ?? null,

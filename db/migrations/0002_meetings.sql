@@ -93,7 +93,7 @@ CREATE TABLE `meeting_participants` (
 	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
-CREATE INDEX `meeting_participants_user_idx` ON `meeting_participants` (`user_id`);--> statement-breakpoint
+CREATE INDEX `meeting_participants_user_idx` ON `meeting_participants` (`user_id`,`meeting_id`);--> statement-breakpoint
 CREATE TABLE `meeting_sections` (
 	`meeting_id` integer NOT NULL,
 	`section_id` integer NOT NULL,
