@@ -2,6 +2,7 @@ import { Form, Link } from "@remix-run/react";
 import { formatDateSv } from "../domain/dates";
 import { FOLLOW_UP_STATUS_LABELS, MUNICIPAL_FUNCTION_LABELS, type MunicipalFunction } from "../domain/meeting-vocabulary";
 import { ExampleBadge } from "./example-banner";
+import { TableScroll } from "./table-scroll";
 
 export type FollowUpRow = {
   id: number;
@@ -41,7 +42,7 @@ export function FollowUpTable({
 }) {
   if (rows.length === 0) return null;
   return (
-    <div className="table-scroll" tabIndex={0} role="region" aria-label={caption}>
+    <TableScroll label={caption}>
     <table className="data follow-ups">
       <caption>{caption}</caption>
       <thead>
@@ -91,6 +92,6 @@ export function FollowUpTable({
         })}
       </tbody>
     </table>
-    </div>
+    </TableScroll>
   );
 }

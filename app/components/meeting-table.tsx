@@ -2,6 +2,7 @@ import { Link } from "@remix-run/react";
 import { formatDateSv } from "../domain/dates";
 import { MEETING_FORMAT_LABELS, MEETING_STATUS_LABELS, type MeetingFormat, type MeetingStatus } from "../domain/meeting-vocabulary";
 import { ExampleBadge } from "./example-banner";
+import { TableScroll } from "./table-scroll";
 
 export type MeetingListRow = {
   id: number;
@@ -22,7 +23,7 @@ export function meetingWho(m: Pick<MeetingListRow, "municipalityNames" | "forumN
 
 export function MeetingTable({ rows, caption }: { rows: readonly MeetingListRow[]; caption: string }) {
   return (
-    <div className="table-scroll" tabIndex={0} role="region" aria-label={caption}>
+    <TableScroll label={caption}>
     <table className="data meetings">
       <caption>{caption}</caption>
       <thead>
@@ -55,6 +56,6 @@ export function MeetingTable({ rows, caption }: { rows: readonly MeetingListRow[
         ))}
       </tbody>
     </table>
-    </div>
+    </TableScroll>
   );
 }

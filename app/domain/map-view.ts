@@ -11,6 +11,7 @@ import {
   type InterventionAccess,
 } from "./rating";
 import type { RatingChange } from "./rating-change";
+import { periodBesideName } from "./round";
 
 export const COLOUR_MODES = ["category", "dialogue"] as const;
 export type ColourBy = (typeof COLOUR_MODES)[number];
@@ -122,6 +123,18 @@ export function summarySentence(counts: Record<Category, number>, scope: { count
   if (counts.unrated === total) return `${where} är ingen bedömd i den här kartläggningen.`;
   const parts = CATEGORIES.filter((c) => counts[c] > 0).map((c) => `${counts[c]} ${CATEGORY_PHRASES[c]}`);
   return `${where} har ${joinSwedish(parts)}.`;
+}
+
+/**
+ * The sentence above the map (and the map's description) when no mapping round exists yet: what the
+ * map shows, and who can change that (`who`, e.g. "en administratör eller chef", from the
+ * permissions). The page head says that there is no round (NO_ROUND_YET); this does not repeat it.
+ */
+export function noRoundSentence(total: number, who: string): string {
+  return (
+    (total === 1 ? "Kommunen är inte bedömd ännu. " : `Ingen av de ${total} kommunerna är bedömd ännu. `) +
+    `Den första kartläggningen läggs upp av ${who} under Kartläggningar.`
+  );
 }
 
 /** The counties holding most municipalities of one category, most first (ties by county name). */
@@ -281,8 +294,7 @@ export function filterFormQuery(
  * februari 2025" is not followed by "· februari 2025"), and the round it is compared with.
  */
 export function roundSubtitle(round: { name: string; period: string }, previousRoundName: string | null): string {
-  const namesPeriod = round.name.toLocaleLowerCase("sv").includes(round.period.toLocaleLowerCase("sv"));
-  return [round.name, namesPeriod ? null : round.period, previousRoundName ? `jämförs med ${previousRoundName}` : null]
+  return [round.name, periodBesideName(round.name, round.period), previousRoundName ? `jämförs med ${previousRoundName}` : null]
     .filter(Boolean)
     .join(" · ");
 }

@@ -4,6 +4,7 @@ import { todayInSweden } from "./priorities.server";
 import { formatPeriodSv } from "../domain/dates";
 import {
   matchesFilters,
+  noRoundSentence,
   parseMapFilters,
   parseSelectedMunicipality,
   summarySentence,
@@ -12,6 +13,7 @@ import {
 } from "../domain/map-view";
 import { countByCategory, type Category } from "../domain/rating";
 import { describeChange, previousRound } from "../domain/rating-change";
+import { rolesThatCan } from "../domain/role-intro";
 import { listMunicipalityRatings } from "../models/assessment.server";
 import { getCurrentBoundarySet } from "../models/boundary.server";
 import { listCounties } from "../models/register.server";
@@ -94,7 +96,8 @@ export function getMapView(searchParams: URLSearchParams, today = todayInSweden(
     municipalities,
     selected: selected.code,
     counts,
-    summary: summarySentence(counts, { countyName: county?.name }),
+    // Without any round, "none is rated in this round" would contradict "there is no round": say what to do.
+    summary: round ? summarySentence(counts, { countyName: county?.name }) : noRoundSentence(municipalities.length, rolesThatCan("manage:rounds")),
     borders: boundarySet ? { url: bordersUrl(boundarySet.hash), featureCount: boundarySet.featureCount } : null,
     meetingsRecorded: true,
   };

@@ -27,7 +27,7 @@ function freshDb(): Db {
 describe("example meetings on first start", () => {
   it("meet the 11 of the example round in spring 2025 with the material, add forum meetings, follow-ups and plans ahead", async () => {
     const today = "2026-03-02";
-    await prepareDatabase(freshDb(), { seedExample: true, today });
+    freshDb(); await prepareDatabase({ seedExample: true, today });
     const all = listMeetings({});
     expect(all.every((m) => m.example)).toBe(true);
     const spring = all.filter((m) => m.date >= "2025-03-01" && m.date <= "2025-06-30" && m.format === "dialogue");
@@ -56,15 +56,15 @@ describe("example meetings on first start", () => {
 
   it("are created once, and not at all with SEED_EXAMPLE=0", async () => {
     const first = freshDb();
-    await prepareDatabase(first, { seedExample: true, today: "2026-03-02" });
+    await prepareDatabase({ seedExample: true, today: "2026-03-02" });
     const n = listMeetings({}).length;
-    await prepareDatabase(first, { seedExample: true, today: "2026-04-02" });
+    await prepareDatabase({ seedExample: true, today: "2026-04-02" });
     expect(listMeetings({}).length).toBe(n);
     setDb(undefined);
     first.$client.close();
     db = undefined;
     fs.rmSync(dir!, { recursive: true, force: true });
-    await prepareDatabase(freshDb(), { seedExample: false });
+    freshDb(); await prepareDatabase({ seedExample: false });
     expect(listMeetings({})).toEqual([]);
   });
 });

@@ -28,7 +28,7 @@ const errorsOf = (r: RouteResult) => JSON.stringify((r.data as { result?: { erro
 
 beforeAll(() => {
   handle = createTestDatabase();
-  ensureExampleRound(handle.db);
+  ensureExampleRound();
   ensureMaterialV1(handle.db);
   today = todayInSweden();
   const round = listMunicipalityRatings(1);

@@ -17,6 +17,7 @@ import {
   topCounties,
   withSelectedMunicipality,
 } from "../../app/domain/map-view";
+import { periodBesideName } from "../../app/domain/round";
 
 const counties = [{ code: "14" }, { code: "01" }];
 
@@ -204,5 +205,12 @@ describe("the filter form's values as the view's address", () => {
   it("drops what the loader would not understand", () => {
     const form = new URLSearchParams("round=x&county=77&category=nope");
     expect(filterFormQuery(form, counties, null).toString()).toBe("");
+  });
+});
+
+describe("a round's period beside its name", () => {
+  it("is left out when the name already says it", () => {
+    expect(periodBesideName("Kartläggning februari 2025", "februari 2025")).toBeNull();
+    expect(periodBesideName("Hösten 2025", "1 september – 31 oktober 2025")).toBe("1 september – 31 oktober 2025");
   });
 });
