@@ -1,7 +1,8 @@
-import { getInputProps, type FieldMetadata } from "@conform-to/react";
+import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
+import { NO_PERSONAL_DATA_REMINDER } from "../domain/personal-number";
 import type { ReactNode } from "react";
 
-type InputType = "text" | "email" | "password" | "search" | "date" | "number";
+type InputType = "text" | "email" | "password" | "search" | "date" | "number" | "time" | "url";
 
 /**
  * The one way a form field is drawn: label, input, hint and the field's error next to it. conform sets
@@ -15,7 +16,7 @@ export function Field({
   autoComplete,
   maxLength,
 }: {
-  meta: FieldMetadata<string | undefined>;
+  meta: FieldMetadata<string | number | undefined>;
   label: ReactNode;
   type: InputType;
   hint?: ReactNode;
@@ -52,6 +53,88 @@ export function FormError({ errors, id }: { errors: string[] | undefined; id?: s
 }
 
 /**
+ * A free-text field (notes, agenda, outcome…): a textarea with the reminder that the app holds no
+ * personal data, and the field's error next to it.
+ */
+export function TextAreaField({
+  meta,
+  label,
+  rows = 4,
+  maxLength,
+  hint,
+}: {
+  meta: FieldMetadata<string | undefined>;
+  label: ReactNode;
+  rows?: number;
+  maxLength?: number;
+  hint?: ReactNode;
+}) {
+  const hintId = `${meta.id}-hint`;
+  const props = getTextareaProps(meta, { ariaDescribedBy: hintId });
+  return (
+    <div className="field">
+      <label htmlFor={meta.id}>{label}</label>
+      <p id={hintId} className="hint">
+        {hint ? <>{hint} </> : null}
+        {NO_PERSONAL_DATA_REMINDER}
+      </p>
+      <textarea {...props} key={props.key} rows={rows} maxLength={maxLength} />
+      {meta.errors?.length ? (
+        <p id={meta.errorId} className="field-error">
+          {meta.errors.join(" ")}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** A select (single or multiple) drawn like every other field. */
+export function SelectField({
+  meta,
+  label,
+  options,
+  hint,
+  multiple,
+  size,
+  placeholder,
+}: {
+  meta: FieldMetadata<string | string[] | number | number[] | undefined>;
+  label: ReactNode;
+  options: readonly { value: string; label: string }[];
+  hint?: ReactNode;
+  multiple?: boolean;
+  size?: number;
+  /** An empty first option, e.g. "Inget forum". */
+  placeholder?: string;
+}) {
+  const hintId = hint ? `${meta.id}-hint` : undefined;
+  const props = getSelectProps(meta as FieldMetadata<string | string[] | undefined>, { ariaDescribedBy: hintId });
+  return (
+    <div className="field">
+      <label htmlFor={meta.id}>{label}</label>
+      {hint ? (
+        <p id={hintId} className="hint">
+          {hint}
+        </p>
+      ) : null}
+      <select {...props} key={props.key} multiple={multiple} size={size}>
+        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      {meta.errors?.length ? (
+        <p id={meta.errorId} className="field-error">
+          {meta.errors.join(" ")}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/**
  * A single checkbox with its label beside it and its error below: a confirmation ("Ja, …") that a
  * form requires. `required` lets the browser stop an unticked submit even without JavaScript; the
  * server's schema refuses it too.
@@ -74,53 +157,6 @@ export function CheckboxField({
         <input {...inputProps} key={inputProps.key} required={required} />
         {label}
       </label>
-      {meta.errors?.length ? (
-        <p id={meta.errorId} className="field-error">
-          {meta.errors.join(" ")}
-        </p>
-      ) : null}
-    </div>
-  );
-}
-
-/** A select drawn the same way as Field: label, optional hint, the field's error next to it. */
-export function SelectField({
-  meta,
-  label,
-  options,
-  hint,
-}: {
-  meta: FieldMetadata<string | undefined>;
-  label: ReactNode;
-  options: readonly { value: string; label: string }[];
-  hint?: ReactNode;
-}) {
-  const hintId = hint ? `${meta.id}-hint` : undefined;
-  const describedBy = [hintId, meta.errors?.length ? meta.errorId : undefined].filter(Boolean).join(" ") || undefined;
-  return (
-    <div className="field">
-      <label htmlFor={meta.id}>{label}</label>
-      {hint ? (
-        <p id={hintId} className="hint">
-          {hint}
-        </p>
-      ) : null}
-      <select
-        id={meta.id}
-        name={meta.name}
-        form={meta.formId}
-        defaultValue={typeof meta.initialValue === "string" ? meta.initialValue : ""}
-        key={meta.key}
-        aria-invalid={meta.errors?.length ? true : undefined}
-        aria-describedby={describedBy}
-        required={meta.required}
-      >
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
       {meta.errors?.length ? (
         <p id={meta.errorId} className="field-error">
           {meta.errors.join(" ")}

@@ -23,6 +23,20 @@ export const AUDIT_ACTION_LABELS = {
   "indicator.value_delete": "Indikatorvärde borttaget",
   "indicator.import": "Indikatorvärden importerade",
   "indicator.seed_example": "Exempelvärden för indikatorer skapade",
+  "meeting.create": "Dialogmöte bokat",
+  "meeting.update": "Dialogmöte ändrat",
+  "meeting.record": "Dialogmöte registrerat som genomfört",
+  "meeting.cancel": "Dialogmöte inställt",
+  "meeting.postpone": "Dialogmöte flyttat",
+  "meeting.import": "Dialogmöten importerade",
+  "meeting.seed_example": "Exempelmöten skapade",
+  "forum.create": "Forum skapat",
+  "forum.update": "Forum ändrat",
+  "material.create": "Dialogmaterial tillagt",
+  "follow_up.done": "Uppföljning klarmarkerad",
+  "follow_up.reopen": "Uppföljning återöppnad",
+  "calendar.subscribe": "Kalenderprenumeration skapad",
+  "calendar.revoke": "Kalenderprenumeration återkallad",
 } as const satisfies Record<string, string>;
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
 
@@ -32,6 +46,10 @@ export const AUDIT_ENTITY_LABELS = {
   assessment: "Bedömning",
   mapping_round: "Kartläggning",
   meeting: "Dialogmöte",
+  forum: "Forum",
+  dialogue_material: "Dialogmaterial",
+  follow_up_action: "Uppföljning",
+  calendar_subscription: "Kalenderprenumeration",
   boundary_set: "Kommungränser",
   indicator_value: "Indikatorvärde",
 } as const satisfies Record<string, string>;

@@ -1,6 +1,6 @@
 import { compareSwedish } from "./collation";
 import { pluralSv } from "./wording";
-import { DIALOGUE_STATUSES, DIALOGUE_STATUS_LABELS, type DialogueStatus, type DialogueSummary } from "./dialogue-status";
+import { DIALOGUE_STATUSES, DIALOGUE_STATUS_LABELS, type DialogueDetail, type DialogueStatus } from "./dialogue-status";
 import {
   CATEGORIES,
   CATEGORY_LABELS,
@@ -182,7 +182,8 @@ export type MapMunicipality = {
   category: Category;
   /** The change since the previous round, as the side panel says it. */
   change: RatingChange;
-  dialogue: DialogueSummary;
+  /** Last held and next planned meeting, each direct or through a forum. */
+  dialogue: DialogueDetail;
 };
 
 /** The round the map shows. */

@@ -42,13 +42,9 @@ export function loadRegister(register: {
   });
 }
 
+/** The counties in Swedish order. */
 export function listCounties() {
-  return listCountiesOf(getDb());
-}
-
-/** The counties in Swedish order, from a given connection (commands open their own). */
-export function listCountiesOf(db: Db) {
-  return sortSwedish(db.select().from(counties).orderBy(asc(counties.code)).all(), (c) => c.name);
+  return sortSwedish(getDb().select().from(counties).orderBy(asc(counties.code)).all(), (c) => c.name);
 }
 
 export function getCounty(code: string) {

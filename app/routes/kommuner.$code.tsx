@@ -12,17 +12,23 @@ import { getMunicipality } from "../models/register.server";
 import { requireUser } from "../services/auth.server";
 import { invariantResponse } from "../services/http.server";
 import { TableScroll } from "../components/table-scroll";
+import { DialogueTimeline } from "../components/dialogue-timeline";
+import { municipalityDialogue } from "../services/municipality-dialogue.server";
 
 export function loader({ request, params }: LoaderFunctionArgs) {
   requireUser(request);
   const code = parseMunicipalityCode(params.code);
   const municipality = code === null ? undefined : getMunicipality(code);
   invariantResponse(municipality, `Det finns ingen kommun med kommunkoden "${quoteParam(params.code ?? "")}".`);
-  return { municipality, ratings: listRatingsForMunicipality(municipality.code) };
+  return {
+    municipality,
+    ratings: listRatingsForMunicipality(municipality.code),
+    dialogue: municipalityDialogue(request, municipality.code),
+  };
 }
 
 export default function MunicipalityPage() {
-  const { municipality, ratings } = useLoaderData<typeof loader>();
+  const { municipality, ratings, dialogue } = useLoaderData<typeof loader>();
   return (
     <>
       <p className="no-print page-links">
@@ -79,6 +85,7 @@ export default function MunicipalityPage() {
           </table>
         </TableScroll>
       )}
+      <DialogueTimeline code={municipality.code} name={municipality.name} dialogue={dialogue} />
     </>
   );
 }

@@ -3,6 +3,8 @@ import { registerCounties, registerMunicipalities } from "../../data/register";
 import { loadRegister } from "../models/register.server";
 import { ensureExampleRound } from "../models/round.server";
 import { ensureExampleIndicatorValues, ensureIndicatorCatalogue } from "../models/indicator.server";
+import { ensureExampleMeetings } from "../models/example-meetings.server";
+import { ensureMaterialV1 } from "../models/material.server";
 import { createUser, hasAdmin } from "../models/user.server";
 import { SYSTEM_ACTOR } from "../models/audit.server";
 import { generatePassword, hashPassword } from "./password.server";
@@ -15,6 +17,8 @@ type Options = {
   adminPassword?: string;
   /** Where the one-time generated password goes (the console at start). */
   print?: (line: string) => void;
+  /** YYYY-MM-DD the example meetings are planned around (default: today). */
+  today?: string;
 };
 
 /**
@@ -27,6 +31,11 @@ export async function prepareDatabase(options: Options) {
   const example = options.seedExample ? ensureExampleRound() : undefined;
   ensureIndicatorCatalogue();
   const exampleIndicators = options.seedExample ? ensureExampleIndicatorValues() : undefined;
+  // The dialogue material's first version is reference data: seeded whether or not examples are.
+  ensureMaterialV1(getDb());
+  const exampleMeetings = options.seedExample
+    ? ensureExampleMeetings(getDb(), options.today ?? new Date().toISOString().slice(0, 10))
+    : undefined;
 
   let adminCreated: { email: string; generatedPassword?: string } | undefined;
   if (!hasAdmin()) {
@@ -49,6 +58,7 @@ export async function prepareDatabase(options: Options) {
     registerChanges,
     exampleRoundCreated: example?.created ?? false,
     exampleIndicatorsCreated: exampleIndicators?.created ?? false,
+    exampleMeetingsCreated: exampleMeetings?.created ?? false,
     adminCreated,
   };
 }

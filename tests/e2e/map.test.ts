@@ -130,7 +130,7 @@ describe("the national map in the browser", () => {
     expect(await page.locator("#map-summary").innerText()).toMatch(/^Av de 49 kommunerna i Västra Götalands län/);
     await page.locator("input[name=colour][value=dialogue]").check();
     await page.waitForURL(/colour=dialogue/);
-    await expect.poll(() => page.locator(".legend").innerText()).toContain("Dialogmöten registreras inte");
+    await expect.poll(() => page.locator(".legend").innerText()).toContain("Utifrån registrerade dialogmöten");
     // The category filter stays while colouring by dialogue status.
     expect(page.url()).toContain("category=access_gap");
     expect(await page.locator(".municipality-table tbody tr").count()).toBe(accessGaps);

@@ -49,6 +49,16 @@ const PAGES: { name: string; path: string; anonymous?: boolean; ready?: string }
   { name: "logg", path: "/admin/logg" },
   { name: "losenord", path: "/konto/losenord" },
   { name: "saknas", path: "/finns-inte" },
+  { name: "prioriteringar", path: "/prioriteringar" },
+  { name: "moten", path: "/moten" },
+  { name: "moteskalender", path: "/moten/kalender" },
+  { name: "boka-mote", path: "/moten/ny?kommun=0114" },
+  { name: "mote", path: "/moten/1" },
+  { name: "uppfoljningar", path: "/uppfoljningar" },
+  { name: "forum", path: "/forum/1" },
+  { name: "dialogmaterial", path: "/dialogmaterial" },
+  { name: "dialogmaterial-anvandning", path: "/dialogmaterial/anvandning" },
+  { name: "kalenderprenumeration", path: "/kalender" },
   { name: "login", path: "/login", anonymous: true },
 ];
 

@@ -88,7 +88,7 @@ describe("the map page's data", () => {
     expect(data.municipalities.find((m) => m.code === "0114")!.change.kind).toBe("not_yet_rated");
   });
 
-  it("without imported borders the page gets no borders URL (circles), and everyone is 'no contact yet'", () => {
+  it("without imported borders the page gets no borders URL (circles), and without meetings everyone is 'no contact yet'", () => {
     const data = mapLoader(args("/"));
     expect(data.borders).toBeNull();
     expect(new Set(data.municipalities.map((m) => m.dialogue.status))).toEqual(new Set(["no_contact"]));

@@ -41,7 +41,7 @@ describe("the yearly status report", () => {
   beforeAll(() => {
     handle = createTestDatabase();
     const db = handle.db;
-    ensureExampleRound(db);
+    ensureExampleRound();
     ensureIndicatorCatalogue();
     ensureExampleIndicatorValues();
     // A follow-up round in 2026: three February access gaps are now good, one good municipality worsened.

@@ -31,6 +31,14 @@ const signedIn = (status: Outcome): Record<Who, Outcome> => ({
   planner: status,
 });
 const adminOnly: Record<Who, Outcome> = { anonymous: "login", admin: 200, manager: 403, coordinator: 403, planner: 403 };
+/** Planners and admins may; everyone else signed in is refused. */
+const planners = (status: Outcome): Record<Who, Outcome> => ({
+  anonymous: "login",
+  admin: status,
+  manager: 403,
+  coordinator: 403,
+  planner: status,
+});
 const auditReaders: Record<Who, Outcome> = { anonymous: "login", admin: 200, manager: 200, coordinator: 403, planner: 403 };
 const managers = auditReaders;
 
@@ -116,6 +124,71 @@ export const ACCESS: Record<string, Check[]> = {
     { url: "/api/v1/report", expect: { ...signedIn(400), anonymous: 401 } },
   ],
   "routes/$": [{ url: "/finns-inte/alls", expect: signedIn(404) }],
+  // Dialogue meetings. The server seeds the example meetings, so meeting 1 and forum 1 exist.
+  "routes/prioriteringar._index": [
+    { url: "/prioriteringar", expect: signedIn(200) },
+    { url: "/prioriteringar?round=999999", expect: signedIn(404) },
+  ],
+  "routes/api.v1.priorities": [
+    { url: "/api/v1/priorities", expect: { ...signedIn(200), anonymous: 401 } },
+    { url: "/api/v1/priorities?county=99", expect: { ...signedIn(404), anonymous: 401 } },
+  ],
+  "routes/api.v1.meetings": [
+    { url: "/api/v1/meetings?municipality=0114", expect: { ...signedIn(200), anonymous: 401 } },
+    { url: "/api/v1/meetings?from=igår", expect: { ...signedIn(400), anonymous: 401 } },
+  ],
+  "routes/moten._index": [
+    { url: "/moten", expect: signedIn(200) },
+    { method: "POST", url: "/moten", body: { intent: "preview" }, expect: planners(400) },
+  ],
+  "routes/moten.kalender": [{ url: "/moten/kalender?manad=2026-03", expect: signedIn(200) }],
+  "routes/moten.ny": [
+    { url: "/moten/ny?kommun=0114", expect: planners(200) },
+    { method: "POST", url: "/moten/ny", body: { date: "2026-03-01", start: "10:00", end: "09:00" }, expect: planners(400) },
+  ],
+  "routes/moten.$id._index": [
+    { url: "/moten/1", expect: signedIn(200) },
+    { url: "/moten/999999", expect: signedIn(404) },
+    { method: "POST", url: "/moten/1", body: { intent: "fel" }, expect: planners(400) },
+  ],
+  "routes/moten.$id.redigera": [
+    // The first example meeting was held: its booking can no longer be changed.
+    { url: "/moten/1/redigera", expect: planners(409) },
+    { url: "/moten/999999/redigera", expect: planners(404) },
+  ],
+  "routes/moten.$id.kalender[.ics]": [
+    { url: "/moten/1/kalender.ics", expect: signedIn(200) },
+    { url: "/moten/999999/kalender.ics", expect: signedIn(404) },
+  ],
+  "routes/uppfoljningar._index": [
+    { url: "/uppfoljningar", expect: signedIn(200) },
+    { method: "POST", url: "/uppfoljningar", body: { intent: "done", id: "999999" }, expect: signedIn(404) },
+  ],
+  "routes/forum._index": [
+    { url: "/forum", expect: signedIn(200) },
+    { method: "POST", url: "/forum", body: { name: "" }, expect: planners(400) },
+  ],
+  "routes/forum.$id": [
+    { url: "/forum/1", expect: signedIn(200) },
+    { url: "/forum/999999", expect: signedIn(404) },
+    { method: "POST", url: "/forum/1", body: { name: "" }, expect: planners(400) },
+  ],
+  "routes/dialogmaterial._index": [
+    { url: "/dialogmaterial", expect: signedIn(200) },
+    { method: "POST", url: "/dialogmaterial", body: { name: "" }, expect: planners(400) },
+  ],
+  "routes/dialogmaterial.anvandning": [{ url: "/dialogmaterial/anvandning", expect: signedIn(200) }],
+  "routes/kalender._index": [
+    { url: "/kalender", expect: signedIn(200) },
+    { method: "POST", url: "/kalender", body: { intent: "fel" }, expect: signedIn(400) },
+  ],
+  // A calendar feed needs no session, and a wrong token is a bare 404 for everyone.
+  "routes/kalender.$token": [
+    {
+      url: "/kalender/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.ics",
+      expect: { anonymous: 404, admin: 404, manager: 404, coordinator: 404, planner: 404 },
+    },
+  ],
 };
 
 let server: RunningServer;

@@ -52,11 +52,25 @@ describe("first start on an empty database", () => {
   it("changes nothing when run a second time", async () => {
     const db = freshDb();
     await prepareDatabase({ seedExample: true });
-    const tables = ["counties", "municipalities", "mapping_rounds", "assessments", "assessment_history", "users", "audit_log", "indicators", "indicator_values"];
+    const tables = [
+      "counties",
+      "municipalities",
+      "mapping_rounds",
+      "assessments",
+      "assessment_history",
+      "users",
+      "audit_log",
+      "meetings",
+      "forums",
+      "follow_up_actions",
+      "dialogue_materials",
+      "indicators",
+      "indicator_values",
+    ];
     const before = Object.fromEntries(tables.map((t) => [t, count(db, t)]));
     const lines: string[] = [];
     const second = await prepareDatabase({ seedExample: true, print: (l) => lines.push(l) });
-    expect(second).toEqual({ registerChanges: 0, exampleRoundCreated: false, exampleIndicatorsCreated: false, adminCreated: undefined });
+    expect(second).toEqual({ registerChanges: 0, exampleRoundCreated: false, exampleIndicatorsCreated: false, exampleMeetingsCreated: false, adminCreated: undefined });
     expect(Object.fromEntries(tables.map((t) => [t, count(db, t)]))).toEqual(before);
     expect(lines).toEqual([]);
   });
@@ -78,6 +92,9 @@ describe("first start on an empty database", () => {
     await prepareDatabase({ seedExample: false });
     expect(count(db, "mapping_rounds")).toBe(0);
     expect(count(db, "municipalities")).toBe(290);
+    expect(count(db, "meetings")).toBe(0);
+    // The dialogue material is reference data, seeded either way.
+    expect(count(db, "dialogue_materials")).toBe(1);
   });
 
   it("creates the admin from ADMIN_EMAIL and ADMIN_PASSWORD without printing a password", async () => {

@@ -57,8 +57,8 @@ export function DialogueLegend({ counts }: { counts: Record<DialogueStatus, numb
         ))}
       </ul>
       <p className="legend-note">
-        Dialogmöten registreras inte i Samverkanskartan ännu, så alla kommuner visas som "{DIALOGUE_STATUS_LABELS.no_contact}".
-        Vyn fylls i när mötena förs in.
+        Utifrån registrerade dialogmöten, direkt eller via ett forum som kommunen är med i. "{DIALOGUE_STATUS_LABELS.met_this_year}":
+        ett genomfört möte i år; "{DIALOGUE_STATUS_LABELS.planned}": inget i år men ett bokat framåt.
       </p>
     </div>
   );
