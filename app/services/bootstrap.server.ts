@@ -29,9 +29,9 @@ export async function prepareDatabase(options: Options) {
   const registerChanges = loadRegister({ counties: registerCounties, municipalities: registerMunicipalities });
   const example = options.seedExample ? ensureExampleRound() : undefined;
   // The dialogue material's first version is reference data: seeded whether or not examples are.
-  ensureMaterialV1(getDb());
+  ensureMaterialV1();
   const exampleMeetings = options.seedExample
-    ? ensureExampleMeetings(getDb(), options.today ?? new Date().toISOString().slice(0, 10))
+    ? ensureExampleMeetings(options.today ?? new Date().toISOString().slice(0, 10))
     : undefined;
 
   let adminCreated: { email: string; generatedPassword?: string } | undefined;
