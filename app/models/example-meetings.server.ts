@@ -1,6 +1,6 @@
 import { addDays, format, parseISO } from "date-fns";
 import { and, eq } from "drizzle-orm";
-import type { Db } from "../../db/client.server";
+import { getDb } from "../../db/client.server";
 import { assessments, followUpActions, forumMembers, forums, mappingRounds, meetingSections, meetings, municipalities } from "../../db/schema";
 import { categorize } from "../domain/rating";
 import { appendAudit, SYSTEM_ACTOR } from "./audit.server";
@@ -14,12 +14,12 @@ import { insertMeeting } from "./meeting.server";
  * follow-up actions (one overdue) and meetings planned ahead of today. All flagged as example data;
  * created once (a database that has any example meeting is left alone).
  */
-export function ensureExampleMeetings(db: Db, today: string): { created: boolean } {
-  if (db.select({ id: meetings.id }).from(meetings).where(eq(meetings.example, true)).get()) return { created: false };
-  const round = db.select().from(mappingRounds).where(eq(mappingRounds.name, EXAMPLE_ROUND.name)).get();
-  const material = getCurrentMaterial(db);
+export function ensureExampleMeetings(today: string): { created: boolean } {
+  if (getDb().select({ id: meetings.id }).from(meetings).where(eq(meetings.example, true)).get()) return { created: false };
+  const round = getDb().select().from(mappingRounds).where(eq(mappingRounds.name, EXAMPLE_ROUND.name)).get();
+  const material = getCurrentMaterial();
   if (!round || !material) return { created: false };
-  const rated = db
+  const rated = getDb()
     .select({
       code: municipalities.code,
       name: municipalities.name,
@@ -39,7 +39,7 @@ export function ensureExampleMeetings(db: Db, today: string): { created: boolean
   const day = (offset: number) => format(addDays(parseISO(today), offset), "yyyy-MM-dd");
   const sections = material.sections;
 
-  return db.transaction((tx) => {
+  return getDb().transaction((tx) => {
     // Forums: one around the first of the 11, one network in the west, one kommunalförbund.
     const inCounty = (countyCode: string, n: number) => rated.filter((r) => r.countyCode === countyCode).slice(0, n);
     const forumSpecs = [

@@ -23,10 +23,9 @@ export function listForums() {
 }
 
 export function getForum(id: number) {
-  const db = getDb();
-  const forum = db.select().from(forums).where(eq(forums.id, id)).get();
+  const forum = getDb().select().from(forums).where(eq(forums.id, id)).get();
   if (!forum) return undefined;
-  const members = db
+  const members = getDb()
     .select({ code: municipalities.code, name: municipalities.name, countyCode: municipalities.countyCode, countyName: counties.name })
     .from(forumMembers)
     .innerJoin(municipalities, eq(municipalities.code, forumMembers.municipalityCode))
@@ -57,16 +56,16 @@ export function forumNameTaken(name: string, exceptId?: number): boolean {
 }
 
 /** Member codes of each forum (all forums), for aggregations. */
-export function forumMemberMap(db: Db = getDb()): Map<number, string[]> {
+export function forumMemberMap(): Map<number, string[]> {
   const map = new Map<number, string[]>();
-  for (const row of db.select().from(forumMembers).all()) {
+  for (const row of getDb().select().from(forumMembers).all()) {
     map.set(row.forumId, [...(map.get(row.forumId) ?? []), row.municipalityCode]);
   }
   return map;
 }
 
-export function createForum(input: ForumInput, actor: Actor, options: { example?: boolean; db?: Db } = {}) {
-  return (options.db ?? getDb()).transaction((tx) => {
+export function createForum(input: ForumInput, actor: Actor, options: { example?: boolean } = {}) {
+  return getDb().transaction((tx) => {
     const forum = tx
       .insert(forums)
       .values({ name: input.name, kind: input.kind, example: options.example ?? false })

@@ -19,9 +19,9 @@ export const MATERIAL_V1: MaterialInput = {
 };
 
 /** Every version with its sections, newest first. */
-export function listMaterials(db: Db = getDb()) {
-  const versions = db.select().from(dialogueMaterials).orderBy(desc(dialogueMaterials.publishedOn), desc(dialogueMaterials.version)).all();
-  const sections = db.select().from(dialogueMaterialSections).orderBy(asc(dialogueMaterialSections.materialId), asc(dialogueMaterialSections.position)).all();
+export function listMaterials() {
+  const versions = getDb().select().from(dialogueMaterials).orderBy(desc(dialogueMaterials.publishedOn), desc(dialogueMaterials.version)).all();
+  const sections = getDb().select().from(dialogueMaterialSections).orderBy(asc(dialogueMaterialSections.materialId), asc(dialogueMaterialSections.position)).all();
   return versions.map((v) => ({
     ...v,
     sections: sections.filter((s) => s.materialId === v.id).map((s) => ({ id: s.id, title: s.title })),
@@ -29,16 +29,16 @@ export function listMaterials(db: Db = getDb()) {
 }
 
 /** The version a held meeting is recorded against: the newest. */
-export function getCurrentMaterial(db: Db = getDb()) {
-  return listMaterials(db)[0] ?? null;
+export function getCurrentMaterial() {
+  return listMaterials()[0] ?? null;
 }
 
 export function materialVersionTaken(name: string, version: number): boolean {
   return listMaterials().some((m) => m.name.toLocaleLowerCase("sv") === name.toLocaleLowerCase("sv") && m.version === version);
 }
 
-export function createMaterial(input: MaterialInput, actor: Actor, db: Db = getDb()) {
-  return db.transaction((tx) => {
+export function createMaterial(input: MaterialInput, actor: Actor) {
+  return getDb().transaction((tx) => {
     const material = tx
       .insert(dialogueMaterials)
       .values({ name: input.name, version: input.version, publishedOn: input.publishedOn })
@@ -53,14 +53,14 @@ export function createMaterial(input: MaterialInput, actor: Actor, db: Db = getD
 }
 
 /** Seeds version 1 once (keyed on name and version). */
-export function ensureMaterialV1(db: Db): number {
-  const existing = db
+export function ensureMaterialV1(): number {
+  const existing = getDb()
     .select({ id: dialogueMaterials.id, name: dialogueMaterials.name, version: dialogueMaterials.version })
     .from(dialogueMaterials)
     .all()
     .find((m) => m.name === MATERIAL_V1.name && m.version === MATERIAL_V1.version);
   if (existing) return existing.id;
-  return createMaterial(MATERIAL_V1, SYSTEM_ACTOR, db).id;
+  return createMaterial(MATERIAL_V1, SYSTEM_ACTOR).id;
 }
 
 export function getMaterialSections(materialId: number) {

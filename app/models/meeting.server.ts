@@ -48,11 +48,10 @@ const now = () => new Date().toISOString();
 
 /** What the forms check against: municipalities, forums and active users that exist. */
 export function meetingLookups() {
-  const db = getDb();
   return {
-    municipalityCodes: new Set(db.select({ code: municipalities.code }).from(municipalities).all().map((r) => r.code)),
-    forumIds: new Set(db.select({ id: forums.id }).from(forums).all().map((r) => r.id)),
-    userIds: new Set(db.select({ id: users.id }).from(users).where(eq(users.active, true)).all().map((r) => r.id)),
+    municipalityCodes: new Set(getDb().select({ code: municipalities.code }).from(municipalities).all().map((r) => r.code)),
+    forumIds: new Set(getDb().select({ id: forums.id }).from(forums).all().map((r) => r.id)),
+    userIds: new Set(getDb().select({ id: users.id }).from(users).where(eq(users.active, true)).all().map((r) => r.id)),
   };
 }
 
@@ -104,8 +103,8 @@ export function insertMeeting(
 }
 
 /** Books a meeting (planned), audited. */
-export function createMeeting(input: MeetingWrite, actor: Actor, options: { plannerId: number | null; db?: Db; example?: boolean }) {
-  return (options.db ?? getDb()).transaction((tx) => {
+export function createMeeting(input: MeetingWrite, actor: Actor, options: { plannerId: number | null; example?: boolean }) {
+  return getDb().transaction((tx) => {
     const meeting = insertMeeting(tx, input, { plannerId: options.plannerId, example: options.example });
     appendAudit(tx, { actor, action: "meeting.create", entityType: "meeting", entityId: meeting.id, after: input });
     return meeting;
@@ -143,8 +142,8 @@ function setStatus(tx: Tx, id: number, status: MeetingStatus) {
 }
 
 /** Records a meeting as held (or corrects the record): material, sections, texts and new follow-ups. */
-export function recordMeeting(id: number, record: MeetingRecord, actor: Actor, db: Db = getDb()) {
-  return db.transaction((tx) => {
+export function recordMeeting(id: number, record: MeetingRecord, actor: Actor) {
+  return getDb().transaction((tx) => {
     const before = tx.select().from(meetings).where(eq(meetings.id, id)).get();
     if (!before) return null;
     tx.update(meetings)
@@ -244,21 +243,21 @@ export function postponeMeeting(id: number, to: { date: string; startTime?: stri
   });
 }
 
-function readChildren(db: Pick<Db, "select">, id: number) {
+function readChildren(tx: Pick<Tx, "select">, id: number) {
   return {
-    municipalityCodes: db
+    municipalityCodes: tx
       .select({ code: meetingMunicipalities.municipalityCode })
       .from(meetingMunicipalities)
       .where(eq(meetingMunicipalities.meetingId, id))
       .all()
       .map((r) => r.code),
-    participantIds: db
+    participantIds: tx
       .select({ id: meetingParticipants.userId })
       .from(meetingParticipants)
       .where(eq(meetingParticipants.meetingId, id))
       .all()
       .map((r) => r.id),
-    functions: db
+    functions: tx
       .select({ function: meetingFunctions.function, count: meetingFunctions.count })
       .from(meetingFunctions)
       .where(eq(meetingFunctions.meetingId, id))
@@ -268,12 +267,11 @@ function readChildren(db: Pick<Db, "select">, id: number) {
 
 /** One meeting with everything its page shows. */
 export function getMeeting(id: number) {
-  const db = getDb();
-  const meeting = db.select().from(meetings).where(eq(meetings.id, id)).get();
+  const meeting = getDb().select().from(meetings).where(eq(meetings.id, id)).get();
   if (!meeting) return undefined;
-  const forum = meeting.forumId ? db.select().from(forums).where(eq(forums.id, meeting.forumId)).get() : undefined;
+  const forum = meeting.forumId ? getDb().select().from(forums).where(eq(forums.id, meeting.forumId)).get() : undefined;
   const forumMemberRows = meeting.forumId
-    ? db
+    ? getDb()
         .select({ code: municipalities.code, name: municipalities.name })
         .from(forumMembers)
         .innerJoin(municipalities, eq(municipalities.code, forumMembers.municipalityCode))
@@ -282,33 +280,33 @@ export function getMeeting(id: number) {
     : [];
   return {
     ...meeting,
-    municipalities: db
+    municipalities: getDb()
       .select({ code: municipalities.code, name: municipalities.name, countyCode: municipalities.countyCode })
       .from(meetingMunicipalities)
       .innerJoin(municipalities, eq(municipalities.code, meetingMunicipalities.municipalityCode))
       .where(eq(meetingMunicipalities.meetingId, id))
       .all(),
     forum: forum ? { id: forum.id, name: forum.name, kind: forum.kind, members: forumMemberRows } : null,
-    participants: db
+    participants: getDb()
       .select({ id: users.id, name: users.name })
       .from(meetingParticipants)
       .innerJoin(users, eq(users.id, meetingParticipants.userId))
       .where(eq(meetingParticipants.meetingId, id))
       .all(),
-    planner: meeting.plannerId ? (db.select({ id: users.id, name: users.name }).from(users).where(eq(users.id, meeting.plannerId)).get() ?? null) : null,
-    functions: db
+    planner: meeting.plannerId ? (getDb().select({ id: users.id, name: users.name }).from(users).where(eq(users.id, meeting.plannerId)).get() ?? null) : null,
+    functions: getDb()
       .select({ function: meetingFunctions.function, count: meetingFunctions.count })
       .from(meetingFunctions)
       .where(eq(meetingFunctions.meetingId, id))
       .all(),
-    sections: db
+    sections: getDb()
       .select({ id: dialogueMaterialSections.id, title: dialogueMaterialSections.title })
       .from(meetingSections)
       .innerJoin(dialogueMaterialSections, eq(dialogueMaterialSections.id, meetingSections.sectionId))
       .where(eq(meetingSections.meetingId, id))
       .orderBy(asc(dialogueMaterialSections.position))
       .all(),
-    actions: db
+    actions: getDb()
       .select({
         id: followUpActions.id,
         what: followUpActions.what,
@@ -373,7 +371,7 @@ export type MeetingRow = {
  * one query. A municipality's or a user's meetings start from their own index (the ids first, then
  * the meetings), so neither scans every meeting by date.
  */
-export function listMeetings(filter: MeetingFilter = {}, db: Db = getDb()): MeetingRow[] {
+export function listMeetings(filter: MeetingFilter = {}): MeetingRow[] {
   const where = [];
   let source = sql`meetings m`;
   if (filter.municipalityCode) {
@@ -403,7 +401,7 @@ export function listMeetings(filter: MeetingFilter = {}, db: Db = getDb()): Meet
   }
   const order = filter.order === "desc" ? sql`m.date desc, m.start_time desc, m.id desc` : sql`m.date asc, m.start_time asc, m.id asc`;
   // Unit and record separators: they cannot occur in names or section titles (control characters are refused).
-  const rows = db.all<{
+  const rows = getDb().all<{
     id: number;
     date: string;
     start_time: string;
@@ -467,8 +465,8 @@ export function listMeetings(filter: MeetingFilter = {}, db: Db = getDb()): Meet
  * What a user's calendar feed depends on, from `from` on: how many meetings, the latest change and the
  * highest id. A feed with the same fingerprint has the same content.
  */
-export function feedFingerprint(userId: number, from: string, db: Db = getDb()): string {
-  const row = db.get<{ n: number; changed: string | null; top: number | null }>(sql`
+export function feedFingerprint(userId: number, from: string): string {
+  const row = getDb().get<{ n: number; changed: string | null; top: number | null }>(sql`
     select count(*) as n, max(m.updated_at) as changed, max(m.id) as top
     from (select meeting_id as id from meeting_participants where user_id = ${userId}
       union select id from meetings where planner_id = ${userId}) u
@@ -481,9 +479,9 @@ export function feedFingerprint(userId: number, from: string, db: Db = getDb()):
  * and through each forum it belongs to. Each is one index seek: 290 + the forums, whatever the number
  * of meetings.
  */
-export function listDialogueContacts(today: string, db: Db = getDb()): DialogueContact[] {
+export function listDialogueContacts(today: string): DialogueContact[] {
   const contacts: DialogueContact[] = [];
-  const direct = db.all<{ code: string; last: string | null; next: string | null }>(sql`
+  const direct = getDb().all<{ code: string; last: string | null; next: string | null }>(sql`
     select k.code,
       (select max(date) from meeting_municipalities where municipality_code = k.code and status = 'held' and date <= ${today}) as last,
       (select min(date) from meeting_municipalities where municipality_code = k.code and status = 'planned' and date >= ${today}) as next
@@ -492,7 +490,7 @@ export function listDialogueContacts(today: string, db: Db = getDb()): DialogueC
     if (r.last) contacts.push({ municipalityCode: r.code, date: r.last, status: "held", via: "direct" });
     if (r.next) contacts.push({ municipalityCode: r.code, date: r.next, status: "planned", via: "direct" });
   }
-  const viaForum = db.all<{ code: string; last: string | null; next: string | null }>(sql`
+  const viaForum = getDb().all<{ code: string; last: string | null; next: string | null }>(sql`
     select fm.municipality_code as code, f.last, f.next from forum_members fm join (
       select id,
         (select max(date) from meetings where forum_id = forums.id and status = 'held' and date <= ${today}) as last,
@@ -506,8 +504,8 @@ export function listDialogueContacts(today: string, db: Db = getDb()): DialogueC
 }
 
 /** Open follow-ups past their due date, per municipality. */
-export function countOverdueActions(today: string, db: Db = getDb()): Map<string, number> {
-  const rows = db.all<{ code: string; n: number }>(sql`
+export function countOverdueActions(today: string): Map<string, number> {
+  const rows = getDb().all<{ code: string; n: number }>(sql`
     select municipality_code as code, count(*) as n from follow_up_actions
     where status = 'open' and due_date < ${today} and municipality_code is not null
     group by municipality_code`);
@@ -515,30 +513,30 @@ export function countOverdueActions(today: string, db: Db = getDb()): Map<string
 }
 
 /** Open follow-ups past their due date for one municipality. */
-export function countOverdueActionsFor(code: string, today: string, db: Db = getDb()): number {
+export function countOverdueActionsFor(code: string, today: string): number {
   return (
-    db.get<{ n: number }>(sql`select count(*) as n from follow_up_actions
+    getDb().get<{ n: number }>(sql`select count(*) as n from follow_up_actions
       where municipality_code = ${code} and status = 'open' and due_date < ${today}`)?.n ?? 0
   );
 }
 
 /** Held meetings for the material-use page: material, sections, municipalities and forum members. */
-export function listHeldMeetingsForMaterialUse(db: Db = getDb()) {
-  const rows = db.all<{ id: number; date: string; material_id: number | null; material_used: number; forum_id: number | null }>(
+export function listHeldMeetingsForMaterialUse() {
+  const rows = getDb().all<{ id: number; date: string; material_id: number | null; material_used: number; forum_id: number | null }>(
     sql`select id, date, material_id, material_used, forum_id from meetings where status = 'held'`,
   );
   const codes = new Map<number, string[]>();
-  for (const r of db.all<{ id: number; code: string }>(
+  for (const r of getDb().all<{ id: number; code: string }>(
     sql`select meeting_id as id, municipality_code as code from meeting_municipalities where status = 'held'`,
   )) {
     codes.set(r.id, [...(codes.get(r.id) ?? []), r.code]);
   }
   const sections = new Map<number, number[]>();
-  for (const r of db.all<{ id: number; section: number }>(sql`select meeting_id as id, section_id as section from meeting_sections`)) {
+  for (const r of getDb().all<{ id: number; section: number }>(sql`select meeting_id as id, section_id as section from meeting_sections`)) {
     sections.set(r.id, [...(sections.get(r.id) ?? []), r.section]);
   }
   const members = new Map<number, string[]>();
-  for (const r of db.select().from(forumMembers).all()) members.set(r.forumId, [...(members.get(r.forumId) ?? []), r.municipalityCode]);
+  for (const r of getDb().select().from(forumMembers).all()) members.set(r.forumId, [...(members.get(r.forumId) ?? []), r.municipalityCode]);
   return rows.map((r) => ({
     id: r.id,
     date: r.date,
@@ -551,11 +549,15 @@ export function listHeldMeetingsForMaterialUse(db: Db = getDb()) {
 }
 
 /** Import keys already in the database (of those given). */
-export function existingImportKeys(keys: readonly string[], db: Db = getDb()): Set<string> {
+export function existingImportKeys(keys: readonly string[]): Set<string> {
+  return importKeysIn(getDb(), keys);
+}
+
+function importKeysIn(tx: Pick<Tx, "select">, keys: readonly string[]): Set<string> {
   const found = new Set<string>();
   for (let i = 0; i < keys.length; i += 500) {
     const chunk = keys.slice(i, i + 500);
-    for (const r of db.select({ key: meetings.importKey }).from(meetings).where(inArray(meetings.importKey, chunk)).all()) {
+    for (const r of tx.select({ key: meetings.importKey }).from(meetings).where(inArray(meetings.importKey, chunk)).all()) {
       if (r.key) found.add(r.key);
     }
   }
@@ -575,12 +577,11 @@ export type ImportMeeting = MeetingWrite & {
  * Imports meetings in one transaction: all or nothing. Rows whose import key is already stored are
  * skipped, so importing the same file twice adds nothing the second time.
  */
-export function importMeetings(rows: readonly ImportMeeting[], actor: Actor, options: { plannerId: number | null; example?: boolean; db?: Db }) {
-  const db = options.db ?? getDb();
-  return db.transaction((tx) => {
-    const existing = existingImportKeys(
+export function importMeetings(rows: readonly ImportMeeting[], actor: Actor, options: { plannerId: number | null; example?: boolean }) {
+  return getDb().transaction((tx) => {
+    const existing = importKeysIn(
+      tx,
       rows.map((r) => r.importKey),
-      tx as unknown as Db,
     );
     let added = 0;
     for (const row of rows) {
@@ -613,22 +614,22 @@ export function importMeetings(rows: readonly ImportMeeting[], actor: Actor, opt
   });
 }
 
-export function hasExampleMeetings(db: Db): boolean {
-  return !!db.select({ id: meetings.id }).from(meetings).where(eq(meetings.example, true)).get();
+export function hasExampleMeetings(): boolean {
+  return !!getDb().select({ id: meetings.id }).from(meetings).where(eq(meetings.example, true)).get();
 }
 
 /** The user's follow-ups (open first, by due date). */
-export function listFollowUpsForUser(userId: number, db: Db = getDb()) {
-  return followUpQuery(db, sql`a.assignee_user_id = ${userId}`, 500);
+export function listFollowUpsForUser(userId: number) {
+  return followUpQuery(sql`a.assignee_user_id = ${userId}`, 500);
 }
 
 /** Every open follow-up past its due date, oldest first. */
-export function listOverdueFollowUps(today: string, limit = 500, db: Db = getDb()) {
-  return followUpQuery(db, sql`a.status = 'open' and a.due_date < ${today}`, limit);
+export function listOverdueFollowUps(today: string, limit = 500) {
+  return followUpQuery(sql`a.status = 'open' and a.due_date < ${today}`, limit);
 }
 
-function followUpQuery(db: Db, where: ReturnType<typeof sql>, limit: number) {
-  return db
+function followUpQuery(where: ReturnType<typeof sql>, limit: number) {
+  return getDb()
     .all<{
       id: number;
       what: string;
@@ -692,9 +693,9 @@ export function meetingReach(meeting: { municipalities: { code: string }[]; foru
   return new Set([...meeting.municipalities.map((m) => m.code), ...(meeting.forum?.members.map((m) => m.code) ?? [])]);
 }
 
-export function sectionIdsOf(materialId: number, db: Db = getDb()): Set<number> {
+export function sectionIdsOf(materialId: number): Set<number> {
   return new Set(
-    db
+    getDb()
       .select({ id: dialogueMaterialSections.id })
       .from(dialogueMaterialSections)
       .where(and(eq(dialogueMaterialSections.materialId, materialId)))

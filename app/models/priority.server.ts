@@ -6,8 +6,8 @@ import { categorize, type Category, type Collaboration, type InterventionAccess 
  * Every municipality's category in a round and in the round before it, in one query (the priority
  * list needs both; it sorts by its own rules, so no Swedish sort here).
  */
-export function listCategoriesForPriority(roundId: number, previousRoundId: number | null, db: Db = getDb()) {
-  return db
+export function listCategoriesForPriority(roundId: number, previousRoundId: number | null) {
+  return getDb()
     .all<{
       code: string;
       name: string;

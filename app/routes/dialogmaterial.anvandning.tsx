@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "../components/error-boundary";
 import { ExampleBadge } from "../components/example-banner";
+import { TableScroll } from "../components/table-scroll";
 import { materialUse } from "../domain/material-use";
 import { listMunicipalityRatings } from "../models/assessment.server";
 import { listMaterials } from "../models/material.server";
@@ -58,6 +59,7 @@ export default function MaterialUsePage() {
           <h2 id={`use-${v.id}`}>
             {v.name}, version {v.version}
           </h2>
+          <TableScroll label={`${v.name}, version ${v.version}: användning per avsnitt`}>
           <table className="data" data-testid={`material-use-${v.version}`}>
             <caption>Genomförda möten där materialet användes, per avsnitt</caption>
             <thead>
@@ -88,6 +90,7 @@ export default function MaterialUsePage() {
               ))}
             </tbody>
           </table>
+          </TableScroll>
         </section>
       ))}
       <section aria-labelledby="county-heading">
@@ -95,6 +98,7 @@ export default function MaterialUsePage() {
         {data.perCounty.length === 0 ? (
           <p>Materialet har inte använts ännu.</p>
         ) : (
+          <TableScroll label="Användning per län">
           <table className="data">
             <caption>Möten med materialet och kommuner nådda, per län</caption>
             <thead>
@@ -116,6 +120,7 @@ export default function MaterialUsePage() {
               ))}
             </tbody>
           </table>
+          </TableScroll>
         )}
       </section>
     </>

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "../components/error-boundary";
 import { MeetingFilterForm } from "../components/meeting-filters";
 import { meetingWho } from "../components/meeting-table";
+import { TableScroll } from "../components/table-scroll";
 import { WEEKDAY_LABELS, gridRange, isMonth, monthGrid, monthLabel, shiftMonth } from "../domain/calendar-grid";
 import { filterQuery, parseMeetingFilters } from "../domain/meeting-filters";
 import { MEETING_FORMAT_LABELS, MEETING_STATUS_LABELS } from "../domain/meeting-vocabulary";
@@ -78,7 +79,7 @@ export default function MeetingCalendarPage() {
         <h2 aria-live="polite">{data.label.charAt(0).toLocaleUpperCase("sv") + data.label.slice(1)}</h2>
         <Link to={data.next}>Nästa månad →</Link>
       </nav>
-      <div className="calendar-scroll">
+      <TableScroll label={`Möten i ${data.label}`}>
         <table className="calendar">
           <caption className="visually-hidden">Möten i {data.label}, veckor från måndag</caption>
           <thead>
@@ -127,7 +128,7 @@ export default function MeetingCalendarPage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </>
   );
 }

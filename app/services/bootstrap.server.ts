@@ -32,9 +32,9 @@ export async function prepareDatabase(options: Options) {
   ensureIndicatorCatalogue();
   const exampleIndicators = options.seedExample ? ensureExampleIndicatorValues() : undefined;
   // The dialogue material's first version is reference data: seeded whether or not examples are.
-  ensureMaterialV1(getDb());
+  ensureMaterialV1();
   const exampleMeetings = options.seedExample
-    ? ensureExampleMeetings(getDb(), options.today ?? new Date().toISOString().slice(0, 10))
+    ? ensureExampleMeetings(options.today ?? new Date().toISOString().slice(0, 10))
     : undefined;
 
   let adminCreated: { email: string; generatedPassword?: string } | undefined;

@@ -40,8 +40,8 @@ const iso = (d: Date) => d.toISOString().slice(0, 10);
 
 export function populate(handle: ReturnType<typeof createTestDatabase>) {
   const sqlite = handle.db.$client;
-  ensureMaterialV1(handle.db);
-  const sections = getCurrentMaterial(handle.db)!.sections.map((s) => s.id);
+  ensureMaterialV1();
+  const sections = getCurrentMaterial()!.sections.map((s) => s.id);
   const codes = (sqlite.prepare("select code from municipalities").all() as { code: string }[]).map((r) => r.code);
   const today = todayInSweden();
   sqlite.transaction(() => {

@@ -29,7 +29,7 @@ const errorsOf = (r: RouteResult) => JSON.stringify((r.data as { result?: { erro
 beforeAll(() => {
   handle = createTestDatabase();
   ensureExampleRound();
-  ensureMaterialV1(handle.db);
+  ensureMaterialV1();
   today = todayInSweden();
   const round = listMunicipalityRatings(1);
   needsStrengthening = round.filter((m) => m.category === "needs_strengthening").map((m) => m.code);
