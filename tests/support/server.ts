@@ -52,6 +52,8 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
       const match = /"msg":"listening","url":"http:\/\/127\.0\.0\.1:(\d+)"/.exec(output);
       if (match) {
         clearTimeout(timer);
+        // Stop scanning: a benchmark's request log grows to megabytes.
+        child.stdout!.off("data", onData);
         resolve(Number(match[1]));
       }
     };
