@@ -1,6 +1,7 @@
-import { and, eq, lt, ne, or } from "drizzle-orm";
+import { and, eq, lt, ne, or, sql } from "drizzle-orm";
 import { getDb } from "../../db/client.server";
 import { sessions, users } from "../../db/schema";
+import { preparedQuery } from "./prepared.server";
 
 /** `key` is the keyed hash of the cookie's id: the table never holds a usable session id. */
 export function insertSession(input: { key: string; userId: number; now: Date; expiresAt: Date }) {
@@ -16,8 +17,9 @@ export function insertSession(input: { key: string; userId: number; now: Date; e
     .run();
 }
 
-export function getSessionWithUser(key: string) {
-  return getDb()
+// Every signed-in request runs this: prepared once per connection.
+const sessionWithUser = preparedQuery((db) =>
+  db
     .select({
       key: sessions.id,
       createdAt: sessions.createdAt,
@@ -31,10 +33,13 @@ export function getSessionWithUser(key: string) {
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.id, key))
-    .get();
-}
+    .where(eq(sessions.id, sql.placeholder("key")))
+    .prepare(),
+);
 
+export function getSessionWithUser(key: string) {
+  return sessionWithUser().get({ key });
+}
 
 export function touchSession(key: string, now: Date) {
   getDb().update(sessions).set({ lastSeenAt: now.toISOString() }).where(eq(sessions.id, key)).run();

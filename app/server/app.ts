@@ -9,6 +9,7 @@ import helmet from "helmet";
 import { getEnv } from "../services/env.server";
 import { log } from "../services/log.server";
 import { cspDirectives } from "./csp";
+import { ratingsApiFastPath } from "./ratings-api";
 
 export type AppLoadContext = {
   cspNonce: string;
@@ -130,6 +131,8 @@ export function createApp(build: ServerBuild) {
   app.use(allowedMethods);
   app.use(bodyLimit);
   app.use(sameOriginWrites);
+  // Before compression: its answer is compressed once, when the ratings change.
+  app.use(ratingsApiFastPath);
   app.use(compression());
 
   // Fingerprinted build assets are immutable; everything else in public/ may change between releases.
