@@ -3,11 +3,11 @@ import { formatPeriodSv } from "../domain/dates";
 import { matchesFilters, parseMapFilters, parseSelectedMunicipality, summarySentence } from "../domain/map-view";
 import { countByCategory, type Category } from "../domain/rating";
 import { describeChange, previousRound } from "../domain/rating-change";
-import { listMunicipalityRatings } from "../models/assessment.server";
 import { getCurrentBoundarySet } from "../models/boundary.server";
 import { listCounties } from "../models/register.server";
 import { selectRound } from "../models/round-selection.server";
 import { listRounds } from "../models/round.server";
+import { cachedMunicipalityRatings } from "./ratings-cache.server";
 
 /** Where the map fetches the stored borders: the content hash makes the URL safe to cache forever. */
 export function bordersUrl(hash: string): string {
@@ -36,11 +36,11 @@ export function getMapView(searchParams: URLSearchParams, today = new Date().toI
   const rounds = listRounds();
   const previous = round ? previousRound(rounds, round) : null;
   const previousCategories = new Map<string, Category>(
-    previous ? listMunicipalityRatings(previous.id).map((m) => [m.code, m.category]) : [],
+    previous ? cachedMunicipalityRatings(previous.id).map((m) => [m.code, m.category]) : [],
   );
   // Dialogue meetings are not recorded yet: the dialogue view shows everyone as "no contact yet".
   const meetings: DialogueMeetingDate[] = [];
-  const all = listMunicipalityRatings(round?.id ?? null);
+  const all = cachedMunicipalityRatings(round?.id ?? null);
   const dialogue = dialogueSummaries(
     all.map((m) => m.code),
     meetings,

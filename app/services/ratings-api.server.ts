@@ -8,15 +8,15 @@
  */
 import crypto from "node:crypto";
 import zlib from "node:zlib";
-import { listMunicipalityRatings } from "../models/assessment.server";
-import { databaseChangeMark, inReadSnapshot, ratingsFingerprint } from "../models/ratings-version.server";
+import { ratingsFingerprint } from "../models/ratings-version.server";
 import { selectRound } from "../models/round-selection.server";
+import { cachedMunicipalityRatings, forget, reuseWhileUnchanged } from "./ratings-cache.server";
 
 type Round = Extract<ReturnType<typeof selectRound>, { kind: "found" }>["round"];
 
 /** The JSON document: the round, whether it is example data, and the 290 municipalities' ratings. */
 export function municipalitiesBody(round: Round | null) {
-  const municipalities = listMunicipalityRatings(round?.id ?? null).map((m) => ({
+  const municipalities = cachedMunicipalityRatings(round?.id ?? null).map((m) => ({
     code: m.code,
     name: m.name,
     countyCode: m.countyCode,
@@ -40,10 +40,6 @@ export function municipalitiesBody(round: Round | null) {
 
 export type RatingsDocument = {
   roundId: number | null;
-  fingerprint: string;
-  /** databaseChangeMark() when last known to be current. */
-  mark: string;
-  checkedAt: number;
   /** Weak: the same for every content coding of the same JSON. */
   etag: string;
   identity: Buffer;
@@ -51,32 +47,11 @@ export type RatingsDocument = {
   br: Buffer;
 };
 
-/**
- * Whatever the version key could miss (a register correction by `npm run db:seed` into a running
- * server's database) is rebuilt at least this often; the ETag is the content's hash, so a rebuild with
- * the same bytes keeps it and clients keep getting 304.
- */
-const MAX_AGE_MS = 60_000;
-
-type Cache = Map<string, RatingsDocument>;
-// One cache per process, shared by the route bundle and the server's own modules (two module instances).
-const globalForCache = globalThis as unknown as { __samverkanRatingsCache?: Cache };
-function cache(): Cache {
-  return (globalForCache.__samverkanRatingsCache ??= new Map());
-}
-
-/** Empties the cache (tests that swap databases). */
-export function clearRatingsCache() {
-  cache().clear();
-}
-
-function encode(json: string, roundId: number | null, fingerprint: string, mark: string): RatingsDocument {
+function encode(json: string, roundId: number | null): RatingsDocument {
   const identity = Buffer.from(json, "utf8");
   return {
     roundId,
-    fingerprint,
-    mark,
-    checkedAt: Date.now(),
+    // The content's hash: a rebuild with the same bytes keeps it, and clients keep getting 304.
     etag: `W/"${crypto.createHash("sha256").update(identity).digest("base64url").slice(0, 32)}"`,
     identity,
     gzip: zlib.gzipSync(identity, { level: 9 }),
@@ -89,27 +64,34 @@ function encode(json: string, roundId: number | null, fingerprint: string, mark:
 
 export type RatingsLookup = { kind: "ok"; document: RatingsDocument } | { kind: "unknown-round"; requested: string };
 
-/** The answer for `?round=` (null: the latest round), from the cache when the database has not changed it. */
-export function ratingsDocument(roundParam: string | null): RatingsLookup {
-  const key = roundParam ?? "";
-  const mark = databaseChangeMark();
-  const cached = cache().get(key);
-  const now = Date.now();
-  if (cached && cached.mark === mark && now - cached.checkedAt < MAX_AGE_MS) return { kind: "ok", document: cached };
+const UNKNOWN = "unknown";
 
-  return inReadSnapshot((): RatingsLookup => {
+/**
+ * The answer for `?round=` (null: the latest round), reused while nothing it shows changed
+ * (ratings-cache.server.ts): the round chosen, its row and its ratings.
+ */
+export function ratingsDocument(roundParam: string | null): RatingsLookup {
+  let unknown: string | null = null;
+  const fingerprint = () => {
     const selection = selectRound(roundParam);
-    if (selection.kind === "unknown") return { kind: "unknown-round", requested: selection.requested };
-    const round = selection.kind === "found" ? selection.round : null;
-    const fingerprint = ratingsFingerprint(round?.id ?? null);
-    if (cached && cached.roundId === (round?.id ?? null) && cached.fingerprint === fingerprint && now - cached.checkedAt < MAX_AGE_MS) {
-      cached.mark = mark;
-      return { kind: "ok", document: cached };
+    if (selection.kind === "unknown") return UNKNOWN;
+    const roundId = selection.kind === "found" ? selection.round.id : null;
+    return `${roundId}|${ratingsFingerprint(roundId)}`;
+  };
+  const document = reuseWhileUnchanged<RatingsDocument | null>("ratings-api", roundParam ?? "", fingerprint, () => {
+    const selection = selectRound(roundParam);
+    if (selection.kind === "unknown") {
+      unknown = selection.requested;
+      return null;
     }
-    const document = encode(JSON.stringify(municipalitiesBody(round)), round?.id ?? null, fingerprint, mark);
-    cache().set(key, document);
-    return { kind: "ok", document };
+    const round = selection.kind === "found" ? selection.round : null;
+    return encode(JSON.stringify(municipalitiesBody(round)), round?.id ?? null);
   });
+  if (document) return { kind: "ok", document };
+  if (unknown === null) unknown = roundParam ?? "";
+  // Never keep an entry for a round that does not exist: the parameter is the client's to choose.
+  forget("ratings-api", roundParam ?? "");
+  return { kind: "unknown-round", requested: unknown };
 }
 
 export type Coding = "br" | "gzip" | "identity";

@@ -21,10 +21,15 @@ const api: BenchModule = {
       baseline = await startBaseline({ [PATH]: sample });
       options.log(`  answer: ${sample.body.length} bytes (${sample.headers["content-encoding"] ?? "identity"})`);
 
-      const runs = await compareLoad({ url: `${server.url}${PATH}`, headers }, { url: `${baseline.url}${PATH}` }, { ...options, label: PATH });
+      const runs = await compareLoad(
+        { url: `${server.url}${PATH}`, headers, pid: server.pid },
+        { url: `${baseline.url}${PATH}`, pid: baseline.pid },
+        { ...options, label: PATH },
+      );
       const rps = round(median(runs.subject.map((r) => r.rps)));
       const baseRps = round(median(runs.baseline.map((r) => r.rps)));
       const note = `autocannon, 10 connections, ${options.runs} × ${options.seconds} s alternated, medians; ${sample.body.length} B ${sample.headers["content-encoding"] ?? "identity"}`;
+      const cpu = (rs: typeof runs.subject) => round(median(rs.map((r) => r.cpuMsPerAnswer ?? NaN)), 3);
       const figures = [
         figure({
           name: "api.municipalities",
@@ -34,6 +39,13 @@ const api: BenchModule = {
           baseline: { label: "bare node:http", value: baseRps },
           note,
           samples: { value: runs.subject.map((r) => round(r.rps)), baseline: runs.baseline.map((r) => round(r.rps)) },
+        }),
+        figure({
+          name: "api.municipalities.server-cpu",
+          value: cpu(runs.subject),
+          unit: "ms/answer",
+          baseline: { label: "bare node:http", value: cpu(runs.baseline) },
+          note: "CPU time of the server process per answer (user + system, /proc), median of the runs; steadier than req/s on a shared machine",
         }),
         figure({
           name: "api.municipalities.p99",

@@ -190,7 +190,7 @@ export function getRaw(url: string, headers: Record<string, string> = {}): Promi
 
 const HOP_BY_HOP = new Set(["connection", "keep-alive", "transfer-encoding", "date", "content-length"]);
 
-export type BaselineServer = { url: string; stop: () => Promise<void> };
+export type BaselineServer = { url: string; pid: number; stop: () => Promise<void> };
 
 /**
  * A bare node:http server (its own process, on the server core) that answers each path with a recorded
@@ -227,6 +227,7 @@ export async function startBaseline(answers: Record<string, RawResponse>): Promi
   });
   return {
     url: `http://127.0.0.1:${port}`,
+    pid: child.pid!,
     stop: () =>
       new Promise<void>((resolve) => {
         fs.rmSync(dir, { recursive: true, force: true });
@@ -249,6 +250,11 @@ export type LoadResult = {
   errors: number;
   /** Bytes received per answer (headers included): a check that the expected answer came back. */
   bytesPerAnswer: number;
+  /**
+   * CPU time the server process spent per answer (user + system, from /proc), when the target names
+   * its `pid`: steadier than throughput on a machine shared with other work.
+   */
+  cpuMsPerAnswer?: number;
 };
 
 export type LoadTarget = {
@@ -258,10 +264,28 @@ export type LoadTarget = {
   body?: string;
   /** The status class every answer must have (default 2xx): a redirect to /login is not a page served. */
   expect?: "2xx" | "3xx";
+  /** The server's process id: the result then says how much CPU each answer cost it. */
+  pid?: number;
 };
+
+let ticksPerSecond: number | undefined;
+
+/** CPU time (user + system) a process has used so far, in ms; undefined where /proc is missing. */
+export function processCpuMs(pid: number): number | undefined {
+  try {
+    ticksPerSecond ??= Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout.trim()) || 100;
+    // The command name (field 2) may hold spaces: count fields after its closing parenthesis.
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;
+  } catch {
+    return undefined;
+  }
+}
 
 /** One autocannon run from this process (the load core). */
 export async function load(target: LoadTarget, seconds: number, connections = 10): Promise<LoadResult> {
+  const cpuBefore = target.pid ? processCpuMs(target.pid) : undefined;
   const result = await autocannon({
     url: target.url,
     method: (target.method ?? "GET") as "GET",
@@ -278,6 +302,7 @@ export async function load(target: LoadTarget, seconds: number, connections = 10
     p99: result.latency.p99,
     errors: result["1xx"] + result["2xx"] + result["3xx"] + result["4xx"] + result["5xx"] - expected + result.errors + result.timeouts,
     bytesPerAnswer: result.throughput.total / answered,
+    ...(cpuBefore !== undefined ? { cpuMsPerAnswer: (processCpuMs(target.pid!)! - cpuBefore) / answered } : {}),
   };
 }
 
@@ -303,9 +328,8 @@ export async function compareLoad(
     }
     results.baseline.push(b);
     results.subject.push(s);
-    options.log(
-      `  run ${i + 1}/${options.runs}: ${Math.round(s.rps)} vs ${Math.round(b.rps)} req/s, p99 ${s.p99} vs ${b.p99} ms`,
-    );
+    const cpu = s.cpuMsPerAnswer !== undefined && b.cpuMsPerAnswer !== undefined ? `, server CPU ${s.cpuMsPerAnswer.toFixed(3)} vs ${b.cpuMsPerAnswer.toFixed(3)} ms per answer` : "";
+    options.log(`  run ${i + 1}/${options.runs}: ${Math.round(s.rps)} vs ${Math.round(b.rps)} req/s, p99 ${s.p99} vs ${b.p99} ms${cpu}`);
   }
   return results;
 }

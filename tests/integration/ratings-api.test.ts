@@ -4,7 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assessments, mappingRounds } from "../../db/schema";
 import { getDb } from "../../db/client.server";
 import { ensureExampleRound } from "../../app/models/round.server";
-import { clearRatingsCache, ratingsDocument } from "../../app/services/ratings-api.server";
+import { ratingsDocument } from "../../app/services/ratings-api.server";
+import { clearCaches } from "../../app/services/ratings-cache.server";
+import { getMapView } from "../../app/services/map-view.server";
 import { getRaw } from "../bench/harness";
 import { createTestUser, loginHttp, withServerDb } from "../support/auth";
 import { closeTestDatabase, createTestDatabase } from "../support/database";
@@ -108,10 +110,10 @@ describe("the ratings cache in the server's own process", () => {
   beforeAll(() => {
     handle = createTestDatabase();
     ensureExampleRound(handle.db);
-    clearRatingsCache();
+    clearCaches();
   });
   afterAll(() => {
-    clearRatingsCache();
+    clearCaches();
     closeTestDatabase(handle);
   });
 
@@ -140,5 +142,17 @@ describe("the ratings cache in the server's own process", () => {
     const second = ratingsDocument(null);
     if (first.kind !== "ok" || second.kind !== "ok") throw new Error("no round");
     expect(second.document).toBe(first.document);
+  });
+
+  it("the map shows a saved rating at once, though its ratings are cached", () => {
+    const before = getMapView(new URLSearchParams()).municipalities.find((m) => m.code === "1480")!;
+    expect(getMapView(new URLSearchParams()).municipalities.find((m) => m.code === "1480")).toEqual(before);
+    const changedTo = before.collaboration === "good" ? "needs_strengthening" : "good";
+    getDb()
+      .update(assessments)
+      .set({ collaboration: changedTo, version: sql`${assessments.version} + 1`, updatedAt: new Date().toISOString() })
+      .where(eq(assessments.municipalityCode, "1480"))
+      .run();
+    expect(getMapView(new URLSearchParams()).municipalities.find((m) => m.code === "1480")!.collaboration).toBe(changedTo);
   });
 });

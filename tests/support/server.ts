@@ -6,6 +6,8 @@ import { makeTempDir } from "./database";
 export type RunningServer = {
   url: string;
   port: number;
+  /** The server process's id (for CPU accounting and signals). */
+  pid: number;
   databasePath: string;
   dir: string;
   /** Everything the process printed so far (stdout and stderr). */
@@ -67,6 +69,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   return {
     url: `http://127.0.0.1:${port}`,
     port,
+    pid: child.pid!,
     databasePath,
     dir,
     output: () => output,
