@@ -50,3 +50,35 @@ export function FormError({ errors, id }: { errors: string[] | undefined; id?: s
     </p>
   );
 }
+
+/**
+ * A single checkbox with its label beside it and its error below: a confirmation ("Ja, …") that a
+ * form requires. `required` lets the browser stop an unticked submit even without JavaScript; the
+ * server's schema refuses it too.
+ */
+export function CheckboxField({
+  meta,
+  label,
+  value = "yes",
+  required,
+}: {
+  meta: FieldMetadata<string | undefined>;
+  label: ReactNode;
+  value?: string;
+  required?: boolean;
+}) {
+  const inputProps = getInputProps(meta, { type: "checkbox", value });
+  return (
+    <div className="field checkbox-field">
+      <label>
+        <input {...inputProps} key={inputProps.key} required={required} />
+        {label}
+      </label>
+      {meta.errors?.length ? (
+        <p id={meta.errorId} className="field-error">
+          {meta.errors.join(" ")}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -10,3 +10,14 @@ export const ROUND_STATUS_LABELS: Record<RoundStatus, string> = {
   open: "Pågår",
   closed: "Avslutad",
 };
+
+/**
+ * A round's period beside its name, or null when the name already says it ("Kartläggning februari
+ * 2025" needs no "februari 2025" after it).
+ */
+export function periodBesideName(name: string, period: string): string | null {
+  return name.toLocaleLowerCase("sv").includes(period.toLocaleLowerCase("sv")) ? null : period;
+}
+
+/** What every page says when no mapping round exists yet. */
+export const NO_ROUND_YET = "Det finns ingen kartläggning ännu.";

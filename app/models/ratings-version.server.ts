@@ -62,5 +62,5 @@ export function ratingsFingerprint(roundId: number | null): string {
 
 /** Runs `fn` in one read transaction, so the fingerprint and the data it describes are one snapshot. */
 export function inReadSnapshot<T>(fn: () => T): T {
-  return getDb().$client.transaction(fn).deferred();
+  return getDb().transaction(() => fn());
 }

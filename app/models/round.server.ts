@@ -1,5 +1,5 @@
-import { and, desc, eq, ne } from "drizzle-orm";
-import { getDb, type Db } from "../../db/client.server";
+import { desc, eq, ne } from "drizzle-orm";
+import { getDb } from "../../db/client.server";
 import { assessments, assessmentHistory, mappingRounds, municipalities } from "../../db/schema";
 import { exampleRatings } from "../domain/example-ratings";
 import { appendAudit, SYSTEM_ACTOR } from "./audit.server";
@@ -41,8 +41,8 @@ export function getLatestRound() {
  * Creates the February 2025 round with example ratings, once. Keyed on the round's name: a database
  * that already has it (or had it renamed and then recreated it) is left alone.
  */
-export function ensureExampleRound(db: Db): { created: boolean; roundId: number } {
-  return db.transaction((tx) => {
+export function ensureExampleRound(): { created: boolean; roundId: number } {
+  return getDb().transaction((tx) => {
     const existing = tx
       .select({ id: mappingRounds.id })
       .from(mappingRounds)
@@ -92,6 +92,6 @@ export function hasAssessments(roundId: number): boolean {
   return !!getDb()
     .select({ id: assessments.id })
     .from(assessments)
-    .where(and(eq(assessments.roundId, roundId)))
+    .where(eq(assessments.roundId, roundId))
     .get();
 }

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { quoteParam } from "../domain/params";
 import { requireUser } from "../services/auth.server";
 import { httpError } from "../services/http.server";
 import { encodedAnswer, ratingsDocument } from "../services/ratings-api.server";
@@ -13,7 +14,7 @@ export function loader({ request }: LoaderFunctionArgs) {
   requireUser(request);
   const lookup = ratingsDocument(new URL(request.url).searchParams.get("round"));
   if (lookup.kind === "unknown-round") {
-    return httpError(request, 404, `Kartläggningsomgången "${lookup.requested.slice(0, 40)}" finns inte.`);
+    throw httpError(request, 404, `Kartläggningsomgången "${quoteParam(lookup.requested)}" finns inte.`);
   }
   const answer = encodedAnswer(lookup.document, {
     acceptEncoding: request.headers.get("Accept-Encoding"),

@@ -2,12 +2,14 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { ExampleBadge } from "../components/example-banner";
 import { formatPeriodSv } from "../domain/dates";
-import { countByCategory } from "../domain/rating";
+import { CATEGORIES, countByCategory } from "../domain/rating";
+import { CategoryBadge } from "../components/category";
 import { listMunicipalityRatings } from "../models/assessment.server";
 import { listRounds } from "../models/round.server";
+import { GeneralErrorBoundary } from "../components/error-boundary";
+import { NO_ROUND_YET, ROUND_STATUS_LABELS as STATUS_LABELS } from "../domain/round";
 import { requireUser } from "../services/auth.server";
-
-import { ROUND_STATUS_LABELS as STATUS_LABELS } from "../domain/round";
+import { TableScroll } from "../components/table-scroll";
 
 export function loader({ request }: LoaderFunctionArgs) {
   requireUser(request);
@@ -25,39 +27,45 @@ export default function RoundsPage() {
     <>
       <h1>Kartläggningar</h1>
       {rounds.length === 0 ? (
-        <p>Ingen kartläggning har lagts upp ännu.</p>
+        <p>{NO_ROUND_YET}</p>
       ) : (
-        <table className="data">
-          <thead>
-            <tr>
-              <th scope="col">Kartläggning</th>
-              <th scope="col">Period</th>
-              <th scope="col">Status</th>
-              <th scope="col">Bra samverkan och tillgång</th>
-              <th scope="col">Brister i tillgång till insatser</th>
-              <th scope="col">Samverkan behöver stärkas</th>
-              <th scope="col">Ej bedömda</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rounds.map((r) => (
-              <tr key={r.id}>
-                <td>
-                  <a href={`/?round=${r.id}`}>{r.name}</a> {r.example ? <ExampleBadge /> : null}
-                </td>
-                <td>{formatPeriodSv(r.periodStart, r.periodEnd)}</td>
-                <td>{STATUS_LABELS[r.status]}</td>
-                <td>{r.counts.good}</td>
-                <td>{r.counts.access_gap}</td>
-                <td>{r.counts.needs_strengthening}</td>
-                <td>{r.counts.unrated}</td>
+        <TableScroll label="Kartläggningar">
+          <table className="data">
+            <thead>
+              <tr>
+                <th scope="col">Kartläggning</th>
+                <th scope="col">Period</th>
+                <th scope="col">Status</th>
+                {CATEGORIES.map((c) => (
+                  <th key={c} scope="col">
+                    <CategoryBadge category={c} />
+                  </th>
+                ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rounds.map((r) => (
+                <tr key={r.id}>
+                  <td>
+                    <a href={`/?round=${r.id}`}>{r.name}</a> {r.example ? <ExampleBadge /> : null}
+                  </td>
+                  <td>{formatPeriodSv(r.periodStart, r.periodEnd)}</td>
+                  <td>{STATUS_LABELS[r.status]}</td>
+                  {CATEGORIES.map((c) => (
+                    <td key={c}>{r.counts[c]}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </>
   );
 }
 
 export const meta: MetaFunction = () => [{ title: "Kartläggningar – Samverkanskartan" }];
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -3,20 +3,22 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { CategoryBadge } from "../components/category";
 import { ExampleBadge } from "../components/example-banner";
 import { formatDateTimeSv, formatPeriodSv } from "../domain/dates";
-import { COLLABORATION_LABELS, INTERVENTION_ACCESS_LABELS } from "../domain/rating";
+import { GeneralErrorBoundary } from "../components/error-boundary";
+import { parseMunicipalityCode, quoteParam } from "../domain/params";
+import { collaborationLabel, interventionAccessLabel, RATING_FIELD_LABELS } from "../domain/rating";
+import { NO_ROUND_YET, periodBesideName } from "../domain/round";
 import { listRatingsForMunicipality } from "../models/assessment.server";
 import { getMunicipality } from "../models/register.server";
-import { GeneralErrorBoundary } from "../components/error-boundary";
 import { requireUser } from "../services/auth.server";
+import { invariantResponse } from "../services/http.server";
+import { TableScroll } from "../components/table-scroll";
 
 export function loader({ request, params }: LoaderFunctionArgs) {
   requireUser(request);
-  const code = params.code ?? "";
-  const municipality = /^\d{4}$/.test(code) ? getMunicipality(code) : undefined;
-  if (!municipality) {
-    throw new Response(`Det finns ingen kommun med kommunkoden "${code.slice(0, 20)}".`, { status: 404 });
-  }
-  return { municipality, ratings: listRatingsForMunicipality(code) };
+  const code = parseMunicipalityCode(params.code);
+  const municipality = code === null ? undefined : getMunicipality(code);
+  invariantResponse(municipality, `Det finns ingen kommun med kommunkoden "${quoteParam(params.code ?? "")}".`);
+  return { municipality, ratings: listRatingsForMunicipality(municipality.code) };
 }
 
 export default function MunicipalityPage() {
@@ -38,38 +40,44 @@ export default function MunicipalityPage() {
       </dl>
       <h2>Bedömningar per kartläggning</h2>
       {ratings.length === 0 ? (
-        <p>Ingen kartläggning har gjorts ännu.</p>
+        <p>{NO_ROUND_YET}</p>
       ) : (
-        <table className="data">
-          <thead>
-            <tr>
-              <th scope="col">Kartläggning</th>
-              <th scope="col">Samverkan</th>
-              <th scope="col">Tillgång till insatser</th>
-              <th scope="col">Kategori</th>
-              <th scope="col">Kommentar</th>
-              <th scope="col">Senast ändrad</th>
-            </tr>
-          </thead>
-          <tbody>
-            {ratings.map((r) => (
-              <tr key={r.roundId}>
-                <td>
-                  {r.roundName} {r.example ? <ExampleBadge /> : null}
-                  <br />
-                  <span className="muted">{formatPeriodSv(r.periodStart, r.periodEnd)}</span>
-                </td>
-                <td>{r.collaboration ? COLLABORATION_LABELS[r.collaboration] : "–"}</td>
-                <td>{r.interventionAccess ? INTERVENTION_ACCESS_LABELS[r.interventionAccess] : "–"}</td>
-                <td>
-                  <CategoryBadge category={r.category} />
-                </td>
-                <td>{r.comment || <span className="muted">–</span>}</td>
-                <td>{r.updatedAt ? formatDateTimeSv(r.updatedAt) : "–"}</td>
+        <TableScroll label="Bedömningar per kartläggning">
+          <table className="data">
+            <thead>
+              <tr>
+                <th scope="col">Kartläggning</th>
+                <th scope="col">{RATING_FIELD_LABELS.collaboration}</th>
+                <th scope="col">{RATING_FIELD_LABELS.interventionAccess}</th>
+                <th scope="col">{RATING_FIELD_LABELS.category}</th>
+                <th scope="col">Kommentar</th>
+                <th scope="col">Senast ändrad</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {ratings.map((r) => (
+                <tr key={r.roundId}>
+                  <td>
+                    {r.roundName} {r.example ? <ExampleBadge /> : null}
+                    {periodBesideName(r.roundName, formatPeriodSv(r.periodStart, r.periodEnd)) ? (
+                      <>
+                        <br />
+                        <span className="muted">{formatPeriodSv(r.periodStart, r.periodEnd)}</span>
+                      </>
+                    ) : null}
+                  </td>
+                  <td>{collaborationLabel(r.collaboration, "–")}</td>
+                  <td>{interventionAccessLabel(r.interventionAccess, "–")}</td>
+                  <td>
+                    <CategoryBadge category={r.category} />
+                  </td>
+                  <td>{r.comment || <span className="muted">–</span>}</td>
+                  <td>{r.updatedAt ? formatDateTimeSv(r.updatedAt) : "–"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </>
   );

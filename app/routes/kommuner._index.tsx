@@ -4,10 +4,13 @@ import { CategoryBadge } from "../components/category";
 import { CountySelect } from "../components/county-select";
 import { ExampleBadge, ExampleBanner } from "../components/example-banner";
 import { filterMunicipalities } from "../domain/municipality-filter";
+import { RATING_FIELD_LABELS } from "../domain/rating";
 import { listMunicipalityRatings } from "../models/assessment.server";
 import { listCounties } from "../models/register.server";
 import { getLatestRound } from "../models/round.server";
 import { requireUser } from "../services/auth.server";
+import { GeneralErrorBoundary } from "../components/error-boundary";
+import { TableScroll } from "../components/table-scroll";
 
 export function loader({ request }: LoaderFunctionArgs) {
   requireUser(request);
@@ -66,42 +69,48 @@ export default function MunicipalitiesPage() {
       {data.municipalities.length === 0 ? (
         <p>Ingen kommun matchar sökningen.</p>
       ) : (
-        <table className="data">
-          <caption>
-            Kommuner i bokstavsordning
-            {data.round ? (
-              <>
-                {" "}
-                med bedömning i {data.round.name} {data.round.example ? <ExampleBadge /> : null}
-              </>
-            ) : null}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Kommun</th>
-              <th scope="col">Kommunkod</th>
-              <th scope="col">Län</th>
-              <th scope="col">Bedömning</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.municipalities.map((m) => (
-              <tr key={m.code}>
-                <td>
-                  <Link to={`/kommuner/${m.code}`}>{m.name}</Link>
-                </td>
-                <td>{m.code}</td>
-                <td>{m.countyName}</td>
-                <td>
-                  <CategoryBadge category={m.category} />
-                </td>
+        <TableScroll label="Kommuner">
+          <table className="data">
+            <caption>
+              Kommuner i bokstavsordning
+              {data.round ? (
+                <>
+                  {" "}
+                  med bedömning i {data.round.name} {data.round.example ? <ExampleBadge /> : null}
+                </>
+              ) : null}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Kommun</th>
+                <th scope="col">Kommunkod</th>
+                <th scope="col">Län</th>
+                <th scope="col">{RATING_FIELD_LABELS.category}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {data.municipalities.map((m) => (
+                <tr key={m.code}>
+                  <td>
+                    <Link to={`/kommuner/${m.code}`}>{m.name}</Link>
+                  </td>
+                  <td>{m.code}</td>
+                  <td>{m.countyName}</td>
+                  <td>
+                    <CategoryBadge category={m.category} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </>
   );
 }
 
 export const meta: MetaFunction = () => [{ title: "Kommuner – Samverkanskartan" }];
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

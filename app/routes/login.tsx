@@ -11,21 +11,27 @@ import {
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { z } from "zod";
+import { GeneralErrorBoundary } from "../components/error-boundary";
 import { Field, FormError } from "../components/field";
-import { accountRetryAfterSeconds } from "../domain/login-throttle";
+import { emailField } from "../domain/fields";
+import { loginRetryAfterSeconds } from "../domain/login-throttle";
 import { safeRedirectPath } from "../domain/redirect";
-import { getLoginFailures, recordLoginFailure, recordLoginSuccess } from "../models/login.server";
+import { getLoginFailures, recordLoginFailure } from "../models/login.server";
 import { getCredentials } from "../models/user.server";
 import { CHANGE_PASSWORD_PATH, getOptionalUser } from "../services/auth.server";
+import {
+  clearKnownBrowserFailures,
+  knownBrowserCookie,
+  knownBrowserFailures,
+  readKnownBrowser,
+  recordKnownBrowserFailure,
+} from "../services/known-browser.server";
 import { hashPassword, verifyPassword } from "../services/password.server";
-import { destroySession } from "../services/session.server";
+import { destroySession, signIn } from "../services/session.server";
+import { waitSeconds } from "../domain/wording";
 
 const LoginSchema = z.object({
-  email: z
-    .string({ required_error: "Ange din e-postadress." })
-    .trim()
-    .max(254, "E-postadressen är för lång.")
-    .email("Ange en giltig e-postadress."),
+  email: emailField,
   // Longer than any allowed password: refused before hashing, so a huge input costs nothing.
   password: z.string({ required_error: "Ange ditt lösenord." }).max(1024, "Fel e-postadress eller lösenord."),
   redirectTo: z.string().max(2000).optional(),
@@ -49,11 +55,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const refuse = (status: number, message: string, headers?: HeadersInit) =>
     data({ result: submission.reply({ formErrors: [message], hideFields: ["password"] }) }, { status, headers });
 
-  if (context.loginRetryAfter) {
-    const seconds = context.loginRetryAfter;
+  if (context.addressRetryAfter) {
+    const seconds = context.addressRetryAfter;
     return refuse(
       429,
-      `För många misslyckade inloggningar från din dator. Vänta ${seconds} sekunder och försök igen.`,
+      `För många misslyckade inloggningar från din dator. ${waitSeconds(seconds)} och försök igen.`,
       { "Retry-After": String(seconds) },
     );
   }
@@ -62,18 +68,26 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const { email, password, redirectTo } = submission.value;
 
-  const wait = accountRetryAfterSeconds(getLoginFailures(email), new Date());
+  const credentials = getCredentials(email);
+  // A browser that has signed in to this account before is not held up by others' failures (README, Decisions).
+  const browser = readKnownBrowser(request);
+  const knownBrowser = browser && credentials && browser.userId === credentials.id ? browser : null;
+  const wait = loginRetryAfterSeconds(
+    { account: getLoginFailures(email), knownBrowser: knownBrowser && { failures: knownBrowserFailures(knownBrowser) } },
+    new Date(),
+  );
   if (wait > 0) {
     return refuse(
       429,
-      `För många misslyckade inloggningar med den här e-postadressen. Vänta ${wait} sekunder och försök igen.`,
+      `För många misslyckade inloggningar med den här e-postadressen. ${waitSeconds(wait)} och försök igen.`,
       { "Retry-After": String(wait) },
     );
   }
 
-  const credentials = getCredentials(email);
   const passwordOk = await verifyPassword(credentials?.hash ?? (await dummyHash()), password);
   if (!credentials || !passwordOk || !credentials.active) {
+    context.failedPasswordCheck?.();
+    if (knownBrowser) recordKnownBrowserFailure(knownBrowser);
     recordLoginFailure({
       email,
       userId: credentials?.id ?? null,
@@ -84,9 +98,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
   // A session the browser already had is ended: every sign-in gets a new id.
   destroySession(request);
-  const { setCookie } = recordLoginSuccess(credentials);
+  const { setCookie } = signIn(credentials);
+  if (knownBrowser) clearKnownBrowserFailures(knownBrowser);
   const to = credentials.mustChangePassword ? CHANGE_PASSWORD_PATH : safeRedirectPath(redirectTo);
-  return redirect(to, { headers: { "Set-Cookie": setCookie } });
+  return redirect(to, {
+    headers: [
+      ["Set-Cookie", setCookie],
+      ["Set-Cookie", knownBrowserCookie(credentials.id, knownBrowser?.browserId)],
+    ],
+  });
 }
 
 export default function LoginPage() {
@@ -132,3 +152,7 @@ export const headers: HeadersFunction = ({ actionHeaders }) => {
 };
 
 export const meta: MetaFunction = () => [{ title: "Logga in – Samverkanskartan" }];
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,8 +1,17 @@
 import { dialogueSummaries, type DialogueMeetingDate } from "../domain/dialogue-status";
 import { formatPeriodSv } from "../domain/dates";
-import { matchesFilters, parseMapFilters, parseSelectedMunicipality, summarySentence } from "../domain/map-view";
+import {
+  matchesFilters,
+  noRoundSentence,
+  parseMapFilters,
+  parseSelectedMunicipality,
+  summarySentence,
+  type MapMunicipality,
+  type MapView,
+} from "../domain/map-view";
 import { countByCategory, type Category } from "../domain/rating";
 import { describeChange, previousRound } from "../domain/rating-change";
+import { rolesThatCan } from "../domain/role-intro";
 import { getCurrentBoundarySet } from "../models/boundary.server";
 import { listCounties } from "../models/register.server";
 import { selectRound } from "../models/round-selection.server";
@@ -19,7 +28,7 @@ export function bordersUrl(hash: string): string {
  * Swedish notice for whatever was not understood), all 290 municipalities with their change since the
  * previous round, and the counts for the chosen county.
  */
-export function getMapView(searchParams: URLSearchParams, today = new Date().toISOString().slice(0, 10)) {
+export function getMapView(searchParams: URLSearchParams, today = new Date().toISOString().slice(0, 10)): MapView {
   const notices: string[] = [];
   const selection = selectRound(searchParams.get("round"));
   let round = selection.kind === "found" ? selection.round : null;
@@ -46,7 +55,7 @@ export function getMapView(searchParams: URLSearchParams, today = new Date().toI
     meetings,
     today,
   );
-  const municipalities = all.map((m) => ({
+  const municipalities = all.map((m): MapMunicipality => ({
     code: m.code,
     name: m.name,
     countyCode: m.countyCode,
@@ -84,14 +93,12 @@ export function getMapView(searchParams: URLSearchParams, today = new Date().toI
     counties,
     county,
     municipalities,
-    /** The municipality whose panel is open (`?municipality=`), or null. */
     selected: selected.code,
     counts,
-    summary: summarySentence(counts, { countyName: county?.name }),
+    // Without any round, "none is rated in this round" would contradict "there is no round": say what to do.
+    summary: round ? summarySentence(counts, { countyName: county?.name }) : noRoundSentence(municipalities.length, rolesThatCan("manage:rounds")),
     borders: boundarySet ? { url: bordersUrl(boundarySet.hash), featureCount: boundarySet.featureCount } : null,
     meetingsRecorded: false,
   };
 }
 
-export type MapView = ReturnType<typeof getMapView>;
-export type MapMunicipality = MapView["municipalities"][number];

@@ -77,7 +77,9 @@ async function loadModules(): Promise<BenchModule[]> {
 
 async function main() {
   const args = parseArgs(process.argv.slice(2));
-  if (!fs.existsSync(path.resolve("build/index.js"))) throw new Error("No build: run `npm run build` (npm run bench does).");
+  for (const file of ["build/index.js", "build/server.js"]) {
+    if (!fs.existsSync(path.resolve(file))) throw new Error(`No build (${file}): run \`npm run build\` (npm run bench does).`);
+  }
   const all = await loadModules();
   const unknown = args.only.filter((n) => !all.some((m) => m.name === n));
   if (unknown.length) throw new Error(`unknown benchmark ${unknown.join(", ")}; there are: ${all.map((m) => m.name).join(", ")}`);

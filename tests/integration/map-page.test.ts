@@ -2,23 +2,26 @@ import Papa from "papaparse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assessments, mappingRounds } from "../../db/schema";
 import { ensureExampleRound } from "../../app/models/round.server";
-import { getMapView } from "../../app/services/map-view.server";
+import { loader } from "../../app/routes/_index";
 import { loader as csvLoader } from "../../app/routes/karta[.csv]";
 import { signedInRequest } from "../support/auth";
 import { closeTestDatabase, createTestDatabase } from "../support/database";
 
-// The route module imports Leaflet for the browser; its loader is getMapView plus the tile settings.
-const mapLoader = ({ request }: { request: Request }) => getMapView(new URL(request.url).searchParams);
-const args = (url: string) => ({ request: new Request(`http://localhost${url}`), params: {}, context: {} as never });
+// The real `/` loader (its Leaflet modules are *.client, empty on the server and in tests), called as a
+// signed-in manager: one session, made in beforeAll, for every call.
+let cookie = "";
+const mapLoader = (args: { request: Request }) => loader({ ...args, params: {}, context: { cspNonce: "test", requestId: "test" } });
+const args = (url: string) => ({ request: new Request(`http://localhost${url}`, { headers: { Cookie: cookie } }) });
 
 describe("the map page's data", () => {
   let handle: ReturnType<typeof createTestDatabase>;
   let exampleRoundId: number;
   let laterRoundId: number;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     handle = createTestDatabase();
-    exampleRoundId = ensureExampleRound(handle.db).roundId;
+    cookie = (await signedInRequest("/")).headers.get("Cookie")!;
+    exampleRoundId = ensureExampleRound().roundId;
     // A later round where Göteborg improved and everyone else is not rated yet.
     laterRoundId = handle.db
       .insert(mappingRounds)
@@ -53,7 +56,7 @@ describe("the map page's data", () => {
     expect(data.notices).toEqual([
       'Kartläggningen "abc" finns inte. Den senaste kartläggningen visas.',
       'Länet med kod "77" finns inte. Hela landet visas.',
-      'Kategorin "nope" finns inte och används inte som filter.',
+      'Bedömningen "nope" finns inte och används inte som filter.',
     ]);
     expect(data.round?.id).toBe(laterRoundId);
     expect(data.filters.county).toBeNull();
@@ -105,5 +108,25 @@ describe("the map page's data", () => {
     expect(rows.every((r) => r[2] === "Västra Götalands län" && r[5]!.startsWith("Bra samverkan men"))).toBe(true);
     const names = rows.map((r) => r[1]!);
     expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, "sv")));
+  });
+});
+
+describe("the map page on a database without any mapping round", () => {
+  let handle: ReturnType<typeof createTestDatabase>;
+  beforeAll(async () => {
+    handle = createTestDatabase();
+    cookie = (await signedInRequest("/")).headers.get("Cookie")!;
+  });
+  afterAll(() => closeTestDatabase(handle));
+
+  it("says once that there is no round yet, and who can create the first, instead of 'none rated in this round'", () => {
+    const data = mapLoader(args("/"));
+    expect(data.round).toBeNull();
+    expect(data.notices).toEqual([]);
+    expect(data.summary).toBe(
+      "Ingen av de 290 kommunerna är bedömd ännu. " +
+        "Den första kartläggningen läggs upp av en administratör eller chef under Kartläggningar.",
+    );
+    expect(data.summary).not.toContain("i den här kartläggningen");
   });
 });

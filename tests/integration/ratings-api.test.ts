@@ -109,7 +109,7 @@ describe("the ratings cache in the server's own process", () => {
   let handle: ReturnType<typeof createTestDatabase>;
   beforeAll(() => {
     handle = createTestDatabase();
-    ensureExampleRound(handle.db);
+    ensureExampleRound();
     clearCaches();
   });
   afterAll(() => {

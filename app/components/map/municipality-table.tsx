@@ -1,17 +1,25 @@
 import { Link } from "@remix-run/react";
 import { memo, useMemo, useState } from "react";
 import { compareSwedish } from "../../domain/collation";
-import { CATEGORIES, COLLABORATION_LABELS, INTERVENTION_ACCESS_LABELS } from "../../domain/rating";
-import type { MapMunicipality } from "../../services/map-view.server";
+import {
+  CATEGORIES,
+  COLLABORATION_LABELS,
+  collaborationLabel,
+  INTERVENTION_ACCESS_LABELS,
+  interventionAccessLabel,
+  RATING_FIELD_LABELS,
+} from "../../domain/rating";
+import type { MapMunicipality } from "../../domain/map-view";
 import { CategoryBadge } from "../category";
+import { TableScroll } from "../table-scroll";
 
 type SortKey = "name" | "county" | "collaboration" | "access" | "category";
 const COLUMNS: { key: SortKey; label: string }[] = [
   { key: "name", label: "Kommun" },
   { key: "county", label: "Län" },
-  { key: "collaboration", label: "Samverkan" },
-  { key: "access", label: "Tillgång till insatser" },
-  { key: "category", label: "Kategori" },
+  { key: "collaboration", label: RATING_FIELD_LABELS.collaboration },
+  { key: "access", label: RATING_FIELD_LABELS.interventionAccess },
+  { key: "category", label: RATING_FIELD_LABELS.category },
 ];
 
 function sortValue(m: MapMunicipality, key: SortKey): string {
@@ -53,64 +61,66 @@ export const MunicipalityTable = memo(function MunicipalityTable({
   }, [municipalities, sort]);
 
   return (
-    <table className="data municipality-table">
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          {COLUMNS.map((c) => {
-            const active = sort.key === c.key;
-            return (
-              <th
-                key={c.key}
-                scope="col"
-                aria-sort={active ? (sort.descending ? "descending" : "ascending") : undefined}
-              >
-                {interactive ? (
-                  <button
-                    type="button"
-                    className="sort"
-                    onClick={() => setSort({ key: c.key, descending: active ? !sort.descending : false })}
-                  >
-                    {c.label}
-                    <span className="sort-indicator" aria-hidden="true">
-                      {active ? (sort.descending ? " ▼" : " ▲") : " ↕"}
-                    </span>
-                  </button>
-                ) : (
-                  c.label
-                )}
-              </th>
-            );
-          })}
-          {interactive ? (
-            <th scope="col">
-              <span className="visually-hidden">Visa på kartan</span>
-            </th>
-          ) : null}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((m) => (
-          <tr key={m.code} data-code={m.code}>
-            <td>
-              <Link to={`/kommuner/${m.code}`}>{m.name}</Link>
-            </td>
-            <td>{m.countyName}</td>
-            <td>{m.collaboration ? COLLABORATION_LABELS[m.collaboration] : "–"}</td>
-            <td>{m.interventionAccess ? INTERVENTION_ACCESS_LABELS[m.interventionAccess] : "–"}</td>
-            <td>
-              <CategoryBadge category={m.category} />
-            </td>
+    <TableScroll label={caption}>
+      <table className="data municipality-table">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            {COLUMNS.map((c) => {
+              const active = sort.key === c.key;
+              return (
+                <th
+                  key={c.key}
+                  scope="col"
+                  aria-sort={active ? (sort.descending ? "descending" : "ascending") : undefined}
+                >
+                  {interactive ? (
+                    <button
+                      type="button"
+                      className="sort"
+                      onClick={() => setSort({ key: c.key, descending: active ? !sort.descending : false })}
+                    >
+                      {c.label}
+                      <span className="sort-indicator" aria-hidden="true">
+                        {active ? (sort.descending ? " ▼" : " ▲") : " ↕"}
+                      </span>
+                    </button>
+                  ) : (
+                    c.label
+                  )}
+                </th>
+              );
+            })}
             {interactive ? (
-              <td>
-                <button type="button" className="link-button" onClick={() => onShow(m.code)}>
-                  Visa<span className="visually-hidden"> {m.name} på kartan</span>
-                </button>
-              </td>
+              <th scope="col">
+                <span className="visually-hidden">Visa på kartan</span>
+              </th>
             ) : null}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((m) => (
+            <tr key={m.code} data-code={m.code}>
+              <td>
+                <Link to={`/kommuner/${m.code}`}>{m.name}</Link>
+              </td>
+              <td>{m.countyName}</td>
+              <td>{collaborationLabel(m.collaboration, "–")}</td>
+              <td>{interventionAccessLabel(m.interventionAccess, "–")}</td>
+              <td>
+                <CategoryBadge category={m.category} />
+              </td>
+              {interactive ? (
+                <td>
+                  <button type="button" className="link-button" onClick={() => onShow(m.code)}>
+                    Visa<span className="visually-hidden"> {m.name} på kartan</span>
+                  </button>
+                </td>
+              ) : null}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 });
