@@ -60,7 +60,7 @@ export const AuditQuerySchema = z
       .optional(),
     objekt: z
       .string()
-      .max(50)
+      .max(50, "Okänd typ av ändring.")
       .refine(isAuditEntityType, (v) => ({ message: `Det finns ingen typ av ändring som heter "${quoteParam(v)}".` }))
       .optional(),
     fran: date.optional(),

@@ -50,7 +50,9 @@ export function recordPasswordCheckFailure(user: { id: number; email: string }, 
 
 /** After a password change: the account's failures are forgotten, as after a sign-in. */
 export function clearLoginFailures(email: string) {
-  getDb().delete(loginFailures).where(eq(loginFailures.email, normalizeEmail(email).slice(0, MAX_EMAIL))).run();
+  getDb().transaction((tx) => {
+    tx.delete(loginFailures).where(eq(loginFailures.email, normalizeEmail(email).slice(0, MAX_EMAIL))).run();
+  });
 }
 
 type Tx = Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0];
