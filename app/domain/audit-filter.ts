@@ -15,6 +15,13 @@ export const AUDIT_ACTION_LABELS = {
   "user.password_change": "Lösenord bytt",
   "user.password_reset": "Lösenord återställt",
   "round.seed_example": "Exempelkartläggning skapad",
+  "round.create": "Kartläggning skapad",
+  "round.open": "Kartläggning öppnad",
+  "round.close": "Kartläggning avslutad",
+  "round.reopen": "Kartläggning öppnad igen",
+  "assessment.save": "Bedömning sparad",
+  "assessment.confirm": "Bedömning bekräftad oförändrad",
+  "assessment.import": "Bedömningar importerade",
   "boundaries.import": "Kommungränser importerade",
 } as const satisfies Record<string, string>;
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
