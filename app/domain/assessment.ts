@@ -110,7 +110,8 @@ const nextField = z.string().regex(/^\d{4}$/).optional();
  */
 export function assessmentFormSchema(previous: { roundName: string; ratings: Ratings } | null) {
   const save = z.object({
-    intent: z.literal("save"),
+    /** "save-next" saves and goes on to the next municipality of the worklist. */
+    intent: z.enum(["save", "save-next"]),
     version: versionField,
     collaboration: z.enum(COLLABORATION_LEVELS, { errorMap: () => ({ message: collaborationMessage }) }),
     interventionAccess: z.enum(INTERVENTION_ACCESS_LEVELS, { errorMap: () => ({ message: accessMessage }) }),
@@ -122,16 +123,16 @@ export function assessmentFormSchema(previous: { roundName: string; ratings: Rat
     comment: freeTextField({ max: 2000 }),
     next: nextField,
   });
-  const confirm = z.object({ intent: z.literal("confirm"), version: versionField, next: nextField });
+  const confirm = z.object({ intent: z.enum(["confirm", "confirm-next"]), version: versionField, next: nextField });
   return z
     .discriminatedUnion("intent", [save, confirm])
     .superRefine((v, ctx) => {
-      if (v.intent !== "save") return;
+      if (!("collaboration" in v)) return;
       for (const [path, message] of Object.entries(assessmentProblems(v, previous))) {
         ctx.addIssue({ code: z.ZodIssueCode.custom, path: [path], message });
       }
     })
-    .transform((v) => (v.intent === "save" && !v.channels.includes("other") ? { ...v, channelOther: "" } : v));
+    .transform((v) => ("collaboration" in v && !v.channels.includes("other") ? { ...v, channelOther: "" } : v));
 }
 
 /** "Bra samverkan, tillfredsställande tillgång till insatser" for a conflict message. */

@@ -4,28 +4,42 @@ import { CategoryBadge } from "../components/category";
 import { ExampleBadge } from "../components/example-banner";
 import { formatDateTimeSv, formatPeriodSv } from "../domain/dates";
 import { COLLABORATION_LABELS, INTERVENTION_ACCESS_LABELS } from "../domain/rating";
-import { listRatingsForMunicipality } from "../models/assessment.server";
+import { listAssessmentHistory, listRatingsForMunicipality } from "../models/assessment.server";
+import { ASSESSMENT_SOURCE_LABELS } from "../domain/assessment";
+import { formatChannels } from "../domain/channels";
+import { can } from "../domain/permissions";
+import { categorize } from "../domain/rating";
+import { getOpenRound } from "../models/round.server";
 import { getMunicipality } from "../models/register.server";
 import { GeneralErrorBoundary } from "../components/error-boundary";
 import { requireUser } from "../services/auth.server";
 
 export function loader({ request, params }: LoaderFunctionArgs) {
-  requireUser(request);
+  const user = requireUser(request);
   const code = params.code ?? "";
   const municipality = /^\d{4}$/.test(code) ? getMunicipality(code) : undefined;
   if (!municipality) {
     throw new Response(`Det finns ingen kommun med kommunkoden "${code.slice(0, 20)}".`, { status: 404 });
   }
-  return { municipality, ratings: listRatingsForMunicipality(code) };
+  const open = getOpenRound();
+  const ratings = listRatingsForMunicipality(code);
+  const roundNames = new Map(ratings.map((r) => [r.roundId, r.roundName]));
+  return {
+    municipality,
+    ratings,
+    history: listAssessmentHistory(code).map((h) => ({ ...h, roundName: roundNames.get(h.roundId) ?? "" })),
+    assessLink: open && can(user, "update:rating", { countyCode: municipality.countyCode }) ? { url: `/kartlaggningar/${open.id}/kommuner/${code}`, roundName: open.name } : null,
+  };
 }
 
 export default function MunicipalityPage() {
-  const { municipality, ratings } = useLoaderData<typeof loader>();
+  const { municipality, ratings, history, assessLink } = useLoaderData<typeof loader>();
   return (
     <>
       <p className="no-print page-links">
         <Link to="/kommuner">← Alla kommuner</Link>
         <Link to={`/?county=${municipality.countyCode}&municipality=${municipality.code}`}>Visa på kartan</Link>
+        {assessLink ? <Link to={assessLink.url}>Bedöm i {assessLink.roundName}</Link> : null}
       </p>
       <h1>{municipality.name}</h1>
       <dl className="facts panel">
@@ -47,6 +61,7 @@ export default function MunicipalityPage() {
               <th scope="col">Samverkan</th>
               <th scope="col">Tillgång till insatser</th>
               <th scope="col">Kategori</th>
+              <th scope="col">Kanaler</th>
               <th scope="col">Kommentar</th>
               <th scope="col">Senast ändrad</th>
             </tr>
@@ -63,13 +78,57 @@ export default function MunicipalityPage() {
                 <td>{r.interventionAccess ? INTERVENTION_ACCESS_LABELS[r.interventionAccess] : "–"}</td>
                 <td>
                   <CategoryBadge category={r.category} />
+                  {r.confirmed === false ? <div className="unconfirmed-note">Förifylld, ej bekräftad</div> : null}
                 </td>
+                <td>{r.collaboration ? formatChannels(r.channels, r.channelOther ?? "") || "–" : "–"}</td>
                 <td>{r.comment || <span className="muted">–</span>}</td>
-                <td>{r.updatedAt ? formatDateTimeSv(r.updatedAt) : "–"}</td>
+                <td>
+                  {r.updatedAt ? formatDateTimeSv(r.updatedAt) : "–"}
+                  {r.updatedByName ? <div className="muted">{r.updatedByName}</div> : null}
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
+      )}
+      <h2>Alla ändringar</h2>
+      {history.length === 0 ? (
+        <p>Inga bedömningar har sparats.</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="data" data-testid="assessment-history">
+            <caption>Varje sparad version av bedömningen, nyast först.</caption>
+            <thead>
+              <tr>
+                <th scope="col">När</th>
+                <th scope="col">Kartläggning</th>
+                <th scope="col">Vem</th>
+                <th scope="col">Hur</th>
+                <th scope="col">Kategori</th>
+                <th scope="col">Kanaler</th>
+                <th scope="col">Kommentar</th>
+              </tr>
+            </thead>
+            <tbody>
+              {history.map((h) => (
+                <tr key={h.id}>
+                  <td>{formatDateTimeSv(h.changedAt)}</td>
+                  <td>
+                    {h.roundName} <span className="muted">v{h.version}</span>
+                  </td>
+                  <td>{h.changedByName ?? <span className="muted">system</span>}</td>
+                  <td>{ASSESSMENT_SOURCE_LABELS[h.source] ?? h.source}</td>
+                  <td>
+                    <CategoryBadge category={categorize(h.collaboration, h.interventionAccess)} />
+                    {h.confirmed ? null : <div className="unconfirmed-note">Ej bekräftad</div>}
+                  </td>
+                  <td>{formatChannels(h.channels, h.channelOther) || "–"}</td>
+                  <td>{h.comment || <span className="muted">–</span>}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </>
   );
