@@ -58,3 +58,36 @@ describe("the default comparison", () => {
     expect(defaultComparison(rounds.slice(0, 1))).toBeNull();
   });
 });
+
+import { applyWorklistQuery, neighbours, parseWorklistQuery, worklistSearch } from "../../app/domain/worklist";
+
+describe("the coordinator's worklist", () => {
+  const items = [
+    { code: "1440", name: "Ale", countyCode: "14", countyName: "Västra Götalands län", status: "confirmed", updatedAt: "2026-03-02" },
+    { code: "1489", name: "Alingsås", countyCode: "14", countyName: "Västra Götalands län", status: "prefilled", updatedAt: "2026-03-01" },
+    { code: "1492", name: "Åmål", countyCode: "14", countyName: "Västra Götalands län", status: "not_started", updatedAt: null },
+    { code: "1380", name: "Halmstad", countyCode: "13", countyName: "Hallands län", status: "prefilled", updatedAt: "2026-03-03" },
+  ] as const;
+  const counties = [{ code: "13", name: "Hallands län" }, { code: "14", name: "Västra Götalands län" }];
+
+  it("filters by status and county, and sorts in Swedish order", () => {
+    const { query } = parseWorklistQuery(new URLSearchParams("status=prefilled"), counties);
+    expect(applyWorklistQuery(items, query).map((i) => i.name)).toEqual(["Alingsås", "Halmstad"]);
+    const all = parseWorklistQuery(new URLSearchParams(""), counties).query;
+    expect(applyWorklistQuery(items, all).map((i) => i.name)).toEqual(["Ale", "Alingsås", "Halmstad", "Åmål"]);
+    const byStatus = parseWorklistQuery(new URLSearchParams("sortera=status&lan=14"), counties).query;
+    expect(applyWorklistQuery(items, byStatus).map((i) => i.name)).toEqual(["Åmål", "Alingsås", "Ale"]);
+    expect(worklistSearch(byStatus)).toBe("?lan=14&sortera=status");
+  });
+
+  it("explains filters it cannot use, and ignores them", () => {
+    const r = parseWorklistQuery(new URLSearchParams("status=x&lan=01&sortera=y"), counties);
+    expect(r.query).toEqual({ status: null, county: null, sort: "namn" });
+    expect(r.notices).toHaveLength(3);
+  });
+
+  it("finds the previous and next municipality", () => {
+    expect(neighbours(items, "1489")).toMatchObject({ previous: { code: "1440" }, next: { code: "1492" }, position: 2 });
+    expect(neighbours(items, "1440").previous).toBeNull();
+  });
+});
