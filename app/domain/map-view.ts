@@ -1,5 +1,16 @@
 import { compareSwedish } from "./collation";
-import { CATEGORIES, CATEGORY_LABELS, isCategory, type Category } from "./rating";
+import { pluralSv } from "./wording";
+import { DIALOGUE_STATUSES, DIALOGUE_STATUS_LABELS, type DialogueStatus, type DialogueSummary } from "./dialogue-status";
+import {
+  CATEGORIES,
+  CATEGORY_LABELS,
+  CATEGORY_PHRASES,
+  isCategory,
+  type Category,
+  type Collaboration,
+  type InterventionAccess,
+} from "./rating";
+import type { RatingChange } from "./rating-change";
 
 export const COLOUR_MODES = ["category", "dialogue"] as const;
 export type ColourBy = (typeof COLOUR_MODES)[number];
@@ -32,7 +43,7 @@ export function parseMapFilters(
     if (isCategory(value)) {
       if (!categories.includes(value)) categories.push(value);
     } else if (value) {
-      notices.push(`Kategorin "${value.slice(0, 40)}" finns inte och används inte som filter.`);
+      notices.push(`Bedömningen "${value.slice(0, 40)}" finns inte och används inte som filter.`);
     }
   }
   const colour = params.get("colour");
@@ -79,7 +90,7 @@ export function matchesFilters(
 }
 
 export function municipalitiesWord(n: number): string {
-  return n === 1 ? "kommun" : "kommuner";
+  return pluralSv(n, "kommun", "kommuner");
 }
 
 function lowerFirst(text: string): string {
@@ -90,13 +101,6 @@ function lowerFirst(text: string): string {
 export function legendText(category: Category, count: number): string {
   return `${count} ${municipalitiesWord(count)}: ${lowerFirst(CATEGORY_LABELS[category])}`;
 }
-
-const SUMMARY_PHRASES: Record<Category, string> = {
-  good: "bra samverkan och tillgång till insatser",
-  access_gap: "bra samverkan men otillfredsställande tillgång till insatser",
-  needs_strengthening: "samverkan som behöver stärkas",
-  unrated: "ingen bedömning",
-};
 
 function joinSwedish(parts: string[]): string {
   if (parts.length <= 1) return parts.join("");
@@ -116,7 +120,7 @@ export function summarySentence(counts: Record<Category, number>, scope: { count
     : `Av Sveriges ${total} ${municipalitiesWord(total)}`;
   if (total === 0) return "Inga kommuner matchar filtret.";
   if (counts.unrated === total) return `${where} är ingen bedömd i den här kartläggningen.`;
-  const parts = CATEGORIES.filter((c) => counts[c] > 0).map((c) => `${counts[c]} ${SUMMARY_PHRASES[c]}`);
+  const parts = CATEGORIES.filter((c) => counts[c] > 0).map((c) => `${counts[c]} ${CATEGORY_PHRASES[c]}`);
   return `${where} har ${joinSwedish(parts)}.`;
 }
 
@@ -144,4 +148,140 @@ export function mapSearchParams(view: { round?: number | null; filters: MapFilte
   for (const c of CATEGORIES) if (view.filters.categories.includes(c)) params.append("category", c);
   if (view.filters.colourBy === "dialogue") params.set("colour", "dialogue");
   return params;
+}
+
+/*
+ * The map page's view types. They live here, not beside the loader, so the page's client components
+ * never import a `*.server.ts` module (not even for its types).
+ */
+
+/** One municipality as the map, its panel, legend and table show it. */
+export type MapMunicipality = {
+  code: string;
+  name: string;
+  countyCode: string;
+  countyName: string;
+  latitude: number;
+  longitude: number;
+  collaboration: Collaboration | null;
+  interventionAccess: InterventionAccess | null;
+  comment: string | null;
+  category: Category;
+  /** The change since the previous round, as the side panel says it. */
+  change: RatingChange;
+  dialogue: DialogueSummary;
+};
+
+/** The round the map shows. */
+export type MapRound = { id: number; name: string; example: boolean; /** "februari 2025" */ period: string };
+
+/** Everything the map page and its CSV export show for one URL. */
+export type MapView = {
+  /** Swedish notices for whatever in the URL was not understood. */
+  notices: string[];
+  filters: MapFilters;
+  round: MapRound | null;
+  previousRoundName: string | null;
+  rounds: { id: number; name: string; example: boolean }[];
+  counties: { code: string; name: string }[];
+  county: { code: string; name: string } | null;
+  /** All 290, whatever the filters: the ones filtered out stay on the map, faded. */
+  municipalities: MapMunicipality[];
+  /** The municipality whose panel is open (`?municipality=`), or null. */
+  selected: string | null;
+  /** Per category, in the chosen county (or the country), whatever the category filter. */
+  counts: Record<Category, number>;
+  summary: string;
+  borders: { url: string; featureCount: number } | null;
+  meetingsRecorded: boolean;
+};
+
+/** The optional base map under the shapes. */
+export type MapTiles = { url: string; attribution: string } | null;
+
+/** How many of the shown municipalities are in each dialogue status. */
+export function countByDialogueStatus(items: readonly { dialogue: { status: DialogueStatus } }[]): Record<DialogueStatus, number> {
+  const counts: Record<DialogueStatus, number> = { met_this_year: 0, planned: 0, no_contact: 0 };
+  for (const item of items) counts[item.dialogue.status] += 1;
+  return counts;
+}
+
+/** "290 kommuner: ingen kontakt ännu" */
+export function dialogueLegendText(status: DialogueStatus, count: number): string {
+  return `${count} ${municipalitiesWord(count)}: ${DIALOGUE_STATUS_LABELS[status].toLocaleLowerCase("sv")}`;
+}
+
+/** Where the map looks: the chosen county's name, or the whole country. */
+export function scopeName(county: { name: string } | null): string {
+  return county?.name ?? "hela landet";
+}
+
+/** The table's caption: "49 kommuner i Västra Götalands län, bedömning i … (filtrerat på bedömning)". */
+export function tableCaption(view: {
+  shown: number;
+  scope: string;
+  roundName: string | null;
+  categoryFiltered: boolean;
+}): string {
+  return (
+    `${view.shown} ${municipalitiesWord(view.shown)} i ${view.scope}` +
+    (view.roundName ? `, bedömning i ${view.roundName}` : "") +
+    (view.categoryFiltered ? ` (filtrerat på bedömning)` : "")
+  );
+}
+
+export type LegendEntry =
+  | { kind: "category"; key: Category; text: string }
+  | { kind: "dialogue"; key: DialogueStatus; text: string };
+
+/**
+ * The legend's entries as the PNG export draws them: the categories shown (all when none is chosen)
+ * with their counts, or the dialogue statuses of the municipalities shown.
+ */
+export function legendEntries(view: {
+  colourBy: ColourBy;
+  categories: readonly Category[];
+  counts: Record<Category, number>;
+  dialogueCounts: Record<DialogueStatus, number>;
+}): LegendEntry[] {
+  if (view.colourBy === "dialogue") {
+    return DIALOGUE_STATUSES.map((s) => ({ kind: "dialogue", key: s, text: dialogueLegendText(s, view.dialogueCounts[s]) }));
+  }
+  return CATEGORIES.filter((c) => view.categories.length === 0 || view.categories.includes(c)).map((c) => ({
+    kind: "category",
+    key: c,
+    text: legendText(c, view.counts[c]),
+  }));
+}
+
+/** The PNG export's title: "Samverkan med kommunerna – hela landet, Kartläggning februari 2025". */
+export function mapImageTitle(scope: string, roundName: string | null): string {
+  return `Samverkan med kommunerna – ${scope}${roundName ? `, ${roundName}` : ""}`;
+}
+
+/**
+ * The filter form's values as the view's canonical query (defaults left out, stable order), through
+ * the same parser as the loader; the selected municipality stays selected.
+ */
+export function filterFormQuery(
+  formValues: URLSearchParams,
+  counties: readonly { code: string }[],
+  selected: string | null,
+): URLSearchParams {
+  const round = Number(formValues.get("round"));
+  const { filters } = parseMapFilters(formValues, counties);
+  const params = mapSearchParams({ round: Number.isSafeInteger(round) && round > 0 ? round : null, filters });
+  if (selected) params.set(SELECTED_PARAM, selected);
+  return params;
+}
+
+/**
+ * The line under the map's title: the round, its period unless the name already says it ("Kartläggning
+ * februari 2025" is not followed by "· februari 2025"), and the round it is compared with.
+ */
+export function roundSubtitle(round: { name: string; period: string }, previousRoundName: string | null): string {
+  const namesPeriod = round.name.toLocaleLowerCase("sv").includes(round.period.toLocaleLowerCase("sv"));
+  return [round.name, namesPeriod ? null : round.period, previousRoundName ? `jämförs med ${previousRoundName}` : null]
+    .filter(Boolean)
+    .join(" · ");
 }

@@ -22,6 +22,21 @@ export function categorize(
   return interventionAccess === "satisfactory" ? "good" : "access_gap";
 }
 
+/*
+ * The one Swedish vocabulary of ratings: every page, table, legend, panel, CSV, PNG and print takes its
+ * words from here (tests/unit/vocabulary.test.ts fails on a second definition elsewhere in app/).
+ */
+
+/** What an unrated municipality, or a rating not given yet, is called. */
+export const NOT_RATED = "Ej bedömd";
+
+/** The names of the two ratings and of the category they add up to (column heads, field names). */
+export const RATING_FIELD_LABELS = {
+  collaboration: "Samverkan",
+  interventionAccess: "Tillgång till insatser",
+  category: "Bedömning",
+} as const;
+
 export const COLLABORATION_LABELS: Record<Collaboration, string> = {
   good: "Bra samverkan",
   needs_strengthening: "Samverkan behöver stärkas",
@@ -35,9 +50,33 @@ export const INTERVENTION_ACCESS_LABELS: Record<InterventionAccess, string> = {
 export const CATEGORY_LABELS: Record<Category, string> = {
   good: "Bra samverkan och tillgång till insatser",
   access_gap: "Bra samverkan men otillfredsställande tillgång till insatser",
-  needs_strengthening: "Samverkan behöver stärkas",
-  unrated: "Ej bedömd",
+  needs_strengthening: COLLABORATION_LABELS.needs_strengthening,
+  unrated: NOT_RATED,
 };
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLocaleLowerCase("sv") + text.slice(1);
+}
+
+/**
+ * The category inside a sentence after "… kommuner har": the label itself where it reads as one
+ * ("203 bra samverkan och tillgång till insatser"), turned where it does not.
+ */
+export const CATEGORY_PHRASES: Record<Category, string> = {
+  good: lowerFirst(CATEGORY_LABELS.good),
+  access_gap: lowerFirst(CATEGORY_LABELS.access_gap),
+  needs_strengthening: "samverkan som behöver stärkas",
+  unrated: "ingen bedömning",
+};
+
+/** A rating as a table cell or panel value: its label, or "Ej bedömd" / a dash when not given. */
+export function collaborationLabel(value: Collaboration | null | undefined, missing: string = NOT_RATED): string {
+  return value ? COLLABORATION_LABELS[value] : missing;
+}
+
+export function interventionAccessLabel(value: InterventionAccess | null | undefined, missing: string = NOT_RATED): string {
+  return value ? INTERVENTION_ACCESS_LABELS[value] : missing;
+}
 
 export function isCategory(value: string): value is Category {
   return (CATEGORIES as readonly string[]).includes(value);

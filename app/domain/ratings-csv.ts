@@ -1,5 +1,5 @@
 import Papa from "papaparse";
-import { CATEGORY_LABELS, COLLABORATION_LABELS, INTERVENTION_ACCESS_LABELS, type Category } from "./rating";
+import { CATEGORY_LABELS, collaborationLabel, interventionAccessLabel, RATING_FIELD_LABELS, type Category } from "./rating";
 import type { Collaboration, InterventionAccess } from "./rating";
 import { COLLABORATION_WORDS, INTERVENTION_ACCESS_WORDS } from "./assessment";
 import { formatChannels, type Channel } from "./channels";
@@ -14,7 +14,15 @@ export type CsvRating = {
   category: Category;
 };
 
-export const CSV_HEADER = ["Kommunkod", "Kommun", "Län", "Samverkan", "Tillgång till insatser", "Kategori", "Kommentar"];
+export const CSV_HEADER = [
+  "Kommunkod",
+  "Kommun",
+  "Län",
+  RATING_FIELD_LABELS.collaboration,
+  RATING_FIELD_LABELS.interventionAccess,
+  RATING_FIELD_LABELS.category,
+  "Kommentar",
+];
 
 /**
  * The table as Swedish Excel opens it: UTF-8 with a byte-order mark, semicolons, CRLF. Cells that a
@@ -25,8 +33,8 @@ export function ratingsCsv(rows: readonly CsvRating[]): string {
     r.code,
     r.name,
     r.countyName,
-    r.collaboration ? COLLABORATION_LABELS[r.collaboration] : "Ej bedömd",
-    r.interventionAccess ? INTERVENTION_ACCESS_LABELS[r.interventionAccess] : "Ej bedömd",
+    collaborationLabel(r.collaboration),
+    interventionAccessLabel(r.interventionAccess),
     CATEGORY_LABELS[r.category],
     r.comment ?? "",
   ]);

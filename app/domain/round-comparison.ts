@@ -1,6 +1,6 @@
 import { sortSwedish } from "./collation";
 import { RANK } from "./rating-change";
-import { CATEGORIES, type Category } from "./rating";
+import { CATEGORIES, NOT_RATED, type Category } from "./rating";
 
 /** How a municipality moved between two rounds (the change map's colours). */
 export const CHANGE_CLASSES = ["improved", "unchanged", "worsened", "unrated"] as const;
@@ -10,7 +10,7 @@ export const CHANGE_CLASS_LABELS: Record<ChangeClass, string> = {
   improved: "Förbättrad",
   unchanged: "Oförändrad",
   worsened: "Försämrad",
-  unrated: "Ej bedömd",
+  unrated: NOT_RATED,
 };
 
 export function isChangeClass(value: string): value is ChangeClass {

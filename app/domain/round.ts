@@ -89,3 +89,5 @@ export const reopenReasonField = freeTextField({ max: 500 }).refine((v) => v.len
 export function duplicateRoundNameMessage(name: string): string {
   return `Det finns redan en kartläggning som heter "${name}".`;
 }
+/** What every page says when no mapping round exists yet. */
+export const NO_ROUND_YET = "Det finns ingen kartläggning ännu.";

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { formatDateTimeSv } from "../domain/dates";
 import { auditActionLabel, auditEntityLabel, parseAuditQuery } from "../domain/audit-filter";
+import { DOWNLOAD_CSV } from "../domain/wording";
 import { countAudit, listAudit, listAuditActors, listAuditEntityTypes } from "../models/audit.server";
 import { requirePermission } from "../services/auth.server";
 
@@ -79,7 +80,7 @@ export default function AuditLogPage() {
         </div>
         <button type="submit">Filtrera</button>
         <a className="button secondary" href={data.exportHref} download>
-          Exportera CSV
+          {DOWNLOAD_CSV}
         </a>
       </Form>
       {data.problems.length ? (

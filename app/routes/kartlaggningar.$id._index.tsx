@@ -173,13 +173,13 @@ export default function RoundPage() {
         ) : null}
         {round.openedAt ? (
           <>
-            <dt>Öppnad</dt>
+            <dt>Öppnades</dt>
             <dd>{formatDateTimeSv(round.openedAt)}</dd>
           </>
         ) : null}
         {round.closedAt && round.status === "closed" ? (
           <>
-            <dt>Avslutad</dt>
+            <dt>Avslutades</dt>
             <dd>{formatDateTimeSv(round.closedAt)}</dd>
           </>
         ) : null}

@@ -19,7 +19,7 @@ import { CHANNEL_LABELS, CHANNELS, formatChannels } from "../domain/channels";
 import { formatDateTimeSv } from "../domain/dates";
 import { parseId, parseMunicipalityCode, quoteParam } from "../domain/params";
 import { can, canAnywhere } from "../domain/permissions";
-import { categorize, COLLABORATION_LABELS, COLLABORATION_LEVELS, INTERVENTION_ACCESS_LABELS, INTERVENTION_ACCESS_LEVELS } from "../domain/rating";
+import { categorize, RATING_FIELD_LABELS, COLLABORATION_LABELS, COLLABORATION_LEVELS, INTERVENTION_ACCESS_LABELS, INTERVENTION_ACCESS_LEVELS } from "../domain/rating";
 import { ROUND_STATUS_LABELS } from "../domain/round";
 import { neighbours, worklistSearch } from "../domain/worklist";
 import { actorOf } from "../models/audit.server";
@@ -208,7 +208,7 @@ export default function AssessmentPage() {
               <dd>{conflict.current.updatedByName ?? "okänd"}</dd>
               <dt>När</dt>
               <dd>{formatDateTimeSv(conflict.current.updatedAt)}</dd>
-              <dt>Bedömning</dt>
+              <dt>{RATING_FIELD_LABELS.category}</dt>
               <dd>{describeRatings(conflict.current)}</dd>
               <dt>Kanaler</dt>
               <dd>{formatChannels(conflict.current.channels, conflict.current.channelOther) || "–"}</dd>
@@ -275,11 +275,11 @@ export default function AssessmentPage() {
           </p>
           {assessment ? (
             <dl className="facts panel" data-testid="assessment-readonly">
-              <dt>Samverkan</dt>
+              <dt>{RATING_FIELD_LABELS.collaboration}</dt>
               <dd>{COLLABORATION_LABELS[assessment.collaboration]}</dd>
-              <dt>Tillgång till insatser</dt>
+              <dt>{RATING_FIELD_LABELS.interventionAccess}</dt>
               <dd>{INTERVENTION_ACCESS_LABELS[assessment.interventionAccess]}</dd>
-              <dt>Kategori</dt>
+              <dt>{RATING_FIELD_LABELS.category}</dt>
               <dd>
                 <CategoryBadge category={categorize(assessment.collaboration, assessment.interventionAccess)} />
               </dd>

@@ -7,6 +7,7 @@ import { ASSESSMENT_STATUS_LABELS, ASSESSMENT_STATUSES } from "../domain/assessm
 import { formatDateTimeSv } from "../domain/dates";
 import { parseId, quoteParam } from "../domain/params";
 import { ROUND_STATUS_LABELS } from "../domain/round";
+import { RATING_FIELD_LABELS } from "../domain/rating";
 import { WORKLIST_SORT_LABELS, WORKLIST_SORTS, worklistSearch } from "../domain/worklist";
 import { getRound } from "../models/round.server";
 import { requireUser } from "../services/auth.server";
@@ -104,7 +105,7 @@ export default function WorklistPage() {
                 <th scope="col">Kommun</th>
                 <th scope="col">Län</th>
                 <th scope="col">Status</th>
-                <th scope="col">Bedömning</th>
+                <th scope="col">{RATING_FIELD_LABELS.category}</th>
                 <th scope="col">Senast ändrad</th>
               </tr>
             </thead>

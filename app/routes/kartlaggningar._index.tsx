@@ -8,7 +8,8 @@ import { ExampleBadge } from "../components/example-banner";
 import { Field, FormError } from "../components/field";
 import { formatDateSv, formatPeriodSv } from "../domain/dates";
 import { can } from "../domain/permissions";
-import { NewRoundSchema, periodFromMonths, ROUND_STATUS_LABELS as STATUS_LABELS } from "../domain/round";
+import { NewRoundSchema, NO_ROUND_YET, periodFromMonths, ROUND_STATUS_LABELS as STATUS_LABELS } from "../domain/round";
+import { CATEGORIES, CATEGORY_LABELS } from "../domain/rating";
 import { actorOf } from "../models/audit.server";
 import { countCategoriesByRound } from "../models/assessment.server";
 import { countConfirmedByRound, createRound, listRounds } from "../models/round.server";
@@ -58,7 +59,7 @@ export default function RoundsPage() {
         </p>
       ) : null}
       {rounds.length === 0 ? (
-        <p>Ingen kartläggning har lagts upp ännu.</p>
+        <p>{NO_ROUND_YET}</p>
       ) : (
         <div className="table-scroll">
           <table className="data">
@@ -67,10 +68,11 @@ export default function RoundsPage() {
                 <th scope="col">Kartläggning</th>
                 <th scope="col">Period</th>
                 <th scope="col">Status</th>
-                <th scope="col">Bra samverkan och tillgång</th>
-                <th scope="col">Brister i tillgång till insatser</th>
-                <th scope="col">Samverkan behöver stärkas</th>
-                <th scope="col">Ej bedömda</th>
+                {CATEGORIES.map((c) => (
+                  <th key={c} scope="col">
+                    {CATEGORY_LABELS[c]}
+                  </th>
+                ))}
                 <th scope="col">Bekräftade</th>
               </tr>
             </thead>
@@ -85,10 +87,9 @@ export default function RoundsPage() {
                     {r.dueDate ? <div className="muted">Sista dag {formatDateSv(r.dueDate)}</div> : null}
                   </td>
                   <td>{STATUS_LABELS[r.status]}</td>
-                  <td>{r.counts.good}</td>
-                  <td>{r.counts.access_gap}</td>
-                  <td>{r.counts.needs_strengthening}</td>
-                  <td>{r.counts.unrated}</td>
+                  {CATEGORIES.map((c) => (
+                    <td key={c}>{r.counts[c]}</td>
+                  ))}
                   <td>{r.confirmed}</td>
                 </tr>
               ))}

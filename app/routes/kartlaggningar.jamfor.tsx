@@ -12,12 +12,7 @@ import { listRounds } from "../models/round.server";
 import { requireUser } from "../services/auth.server";
 import { compareRoundsFor, resolveComparison, roundSummary } from "../services/comparison.server";
 
-const SHORT_LABELS: Record<Category, string> = {
-  good: "Bra samverkan och tillgång",
-  access_gap: "Brister i tillgång",
-  needs_strengthening: "Samverkan behöver stärkas",
-  unrated: "Ej bedömd",
-};
+const SHORT_LABELS = CATEGORY_LABELS;
 
 export function loader({ request }: LoaderFunctionArgs) {
   requireUser(request);

@@ -3,12 +3,12 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { CategoryBadge } from "../components/category";
 import { ExampleBadge } from "../components/example-banner";
 import { formatDateTimeSv, formatPeriodSv } from "../domain/dates";
-import { COLLABORATION_LABELS, INTERVENTION_ACCESS_LABELS } from "../domain/rating";
+import { categorize, collaborationLabel, interventionAccessLabel, RATING_FIELD_LABELS } from "../domain/rating";
+import { NO_ROUND_YET } from "../domain/round";
 import { listAssessmentHistory, listRatingsForMunicipality } from "../models/assessment.server";
 import { ASSESSMENT_SOURCE_LABELS } from "../domain/assessment";
 import { formatChannels } from "../domain/channels";
 import { can } from "../domain/permissions";
-import { categorize } from "../domain/rating";
 import { getOpenRound } from "../models/round.server";
 import { getMunicipality } from "../models/register.server";
 import { GeneralErrorBoundary } from "../components/error-boundary";
@@ -52,15 +52,15 @@ export default function MunicipalityPage() {
       </dl>
       <h2>Bedömningar per kartläggning</h2>
       {ratings.length === 0 ? (
-        <p>Ingen kartläggning har gjorts ännu.</p>
+        <p>{NO_ROUND_YET}</p>
       ) : (
         <table className="data">
           <thead>
             <tr>
               <th scope="col">Kartläggning</th>
-              <th scope="col">Samverkan</th>
-              <th scope="col">Tillgång till insatser</th>
-              <th scope="col">Kategori</th>
+              <th scope="col">{RATING_FIELD_LABELS.collaboration}</th>
+              <th scope="col">{RATING_FIELD_LABELS.interventionAccess}</th>
+              <th scope="col">{RATING_FIELD_LABELS.category}</th>
               <th scope="col">Kanaler</th>
               <th scope="col">Kommentar</th>
               <th scope="col">Senast ändrad</th>
@@ -74,8 +74,8 @@ export default function MunicipalityPage() {
                   <br />
                   <span className="muted">{formatPeriodSv(r.periodStart, r.periodEnd)}</span>
                 </td>
-                <td>{r.collaboration ? COLLABORATION_LABELS[r.collaboration] : "–"}</td>
-                <td>{r.interventionAccess ? INTERVENTION_ACCESS_LABELS[r.interventionAccess] : "–"}</td>
+                <td>{collaborationLabel(r.collaboration, "–")}</td>
+                <td>{interventionAccessLabel(r.interventionAccess, "–")}</td>
                 <td>
                   <CategoryBadge category={r.category} />
                   {r.confirmed === false ? <div className="unconfirmed-note">Förifylld, ej bekräftad</div> : null}
@@ -104,7 +104,7 @@ export default function MunicipalityPage() {
                 <th scope="col">Kartläggning</th>
                 <th scope="col">Vem</th>
                 <th scope="col">Hur</th>
-                <th scope="col">Kategori</th>
+                <th scope="col">{RATING_FIELD_LABELS.category}</th>
                 <th scope="col">Kanaler</th>
                 <th scope="col">Kommentar</th>
               </tr>

@@ -4,6 +4,7 @@ import { CategoryBadge } from "../components/category";
 import { CountySelect } from "../components/county-select";
 import { ExampleBadge, ExampleBanner } from "../components/example-banner";
 import { filterMunicipalities } from "../domain/municipality-filter";
+import { RATING_FIELD_LABELS } from "../domain/rating";
 import { listMunicipalityRatings } from "../models/assessment.server";
 import { listCounties } from "../models/register.server";
 import { getLatestRound } from "../models/round.server";
@@ -81,7 +82,7 @@ export default function MunicipalitiesPage() {
               <th scope="col">Kommun</th>
               <th scope="col">Kommunkod</th>
               <th scope="col">Län</th>
-              <th scope="col">Bedömning</th>
+              <th scope="col">{RATING_FIELD_LABELS.category}</th>
             </tr>
           </thead>
           <tbody>

@@ -19,6 +19,7 @@ import { getCredentials } from "../models/user.server";
 import { CHANGE_PASSWORD_PATH, getOptionalUser } from "../services/auth.server";
 import { hashPassword, verifyPassword } from "../services/password.server";
 import { destroySession } from "../services/session.server";
+import { waitSeconds } from "../domain/wording";
 
 const LoginSchema = z.object({
   email: z
@@ -53,7 +54,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const seconds = context.loginRetryAfter;
     return refuse(
       429,
-      `För många misslyckade inloggningar från din dator. Vänta ${seconds} sekunder och försök igen.`,
+      `För många misslyckade inloggningar från din dator. ${waitSeconds(seconds)} och försök igen.`,
       { "Retry-After": String(seconds) },
     );
   }
@@ -66,7 +67,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (wait > 0) {
     return refuse(
       429,
-      `För många misslyckade inloggningar med den här e-postadressen. Vänta ${wait} sekunder och försök igen.`,
+      `För många misslyckade inloggningar med den här e-postadressen. ${waitSeconds(wait)} och försök igen.`,
       { "Retry-After": String(wait) },
     );
   }

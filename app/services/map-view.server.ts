@@ -1,6 +1,13 @@
 import { dialogueSummaries, type DialogueMeetingDate } from "../domain/dialogue-status";
 import { formatPeriodSv } from "../domain/dates";
-import { matchesFilters, parseMapFilters, parseSelectedMunicipality, summarySentence } from "../domain/map-view";
+import {
+  matchesFilters,
+  parseMapFilters,
+  parseSelectedMunicipality,
+  summarySentence,
+  type MapMunicipality,
+  type MapView,
+} from "../domain/map-view";
 import { countByCategory, type Category } from "../domain/rating";
 import { describeChange, previousRound } from "../domain/rating-change";
 import { listMunicipalityRatings } from "../models/assessment.server";
@@ -19,7 +26,7 @@ export function bordersUrl(hash: string): string {
  * Swedish notice for whatever was not understood), all 290 municipalities with their change since the
  * previous round, and the counts for the chosen county.
  */
-export function getMapView(searchParams: URLSearchParams, today = new Date().toISOString().slice(0, 10)) {
+export function getMapView(searchParams: URLSearchParams, today = new Date().toISOString().slice(0, 10)): MapView {
   const notices: string[] = [];
   const selection = selectRound(searchParams.get("round"));
   let round = selection.kind === "found" ? selection.round : null;
@@ -46,7 +53,7 @@ export function getMapView(searchParams: URLSearchParams, today = new Date().toI
     meetings,
     today,
   );
-  const municipalities = all.map((m) => ({
+  const municipalities = all.map((m): MapMunicipality => ({
     code: m.code,
     name: m.name,
     countyCode: m.countyCode,
@@ -84,7 +91,6 @@ export function getMapView(searchParams: URLSearchParams, today = new Date().toI
     counties,
     county,
     municipalities,
-    /** The municipality whose panel is open (`?municipality=`), or null. */
     selected: selected.code,
     counts,
     summary: summarySentence(counts, { countyName: county?.name }),
@@ -93,5 +99,3 @@ export function getMapView(searchParams: URLSearchParams, today = new Date().toI
   };
 }
 
-export type MapView = ReturnType<typeof getMapView>;
-export type MapMunicipality = MapView["municipalities"][number];

@@ -63,7 +63,7 @@ describe("the national map in the browser", () => {
     await page.getByRole("button", { name: /^Kommun/ }).click();
     expect((await tableNames())[0]).toMatch(/^Ö/);
     expect(await page.locator("th[aria-sort=descending]").innerText()).toContain("Kommun");
-    await page.getByRole("button", { name: /^Kategori/ }).click();
+    await page.getByRole("button", { name: /^Bedömning/ }).click();
     const categories = await page.locator(".municipality-table tbody tr td:nth-child(5)").allInnerTexts();
     expect(categories[0]).toBe("Bra samverkan och tillgång till insatser");
     expect(categories.at(-1)).toBe("Samverkan behöver stärkas");

@@ -56,7 +56,7 @@ describe("the map page's data", () => {
     expect(data.notices).toEqual([
       'Kartläggningen "abc" finns inte. Den senaste kartläggningen visas.',
       'Länet med kod "77" finns inte. Hela landet visas.',
-      'Kategorin "nope" finns inte och används inte som filter.',
+      'Bedömningen "nope" finns inte och används inte som filter.',
     ]);
     expect(data.round?.id).toBe(laterRoundId);
     expect(data.filters.county).toBeNull();

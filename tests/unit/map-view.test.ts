@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import {
+  countByDialogueStatus,
+  dialogueLegendText,
+  filterFormQuery,
+  legendEntries,
   legendText,
+  mapImageTitle,
+  roundSubtitle,
+  scopeName,
+  tableCaption,
   mapSearchParams,
   matchesFilters,
   parseMapFilters,
@@ -118,5 +126,83 @@ describe("the selected municipality in the URL", () => {
     expect(withSelectedMunicipality("?county=14&municipality=1480", null)).toBe("?county=14");
     expect(withSelectedMunicipality("?municipality=1480", null)).toBe("");
     expect(withSelectedMunicipality("", "1480")).toBe("?municipality=1480");
+  });
+});
+
+describe("the map page's texts", () => {
+  const counts = { good: 203, access_gap: 76, needs_strengthening: 11, unrated: 0 };
+  const dialogueCounts = { met_this_year: 2, planned: 1, no_contact: 287 };
+
+  it("the table caption names the count, the place, the round and a category filter", () => {
+    expect(tableCaption({ shown: 290, scope: "hela landet", roundName: "Kartläggning februari 2025", categoryFiltered: false })).toBe(
+      "290 kommuner i hela landet, bedömning i Kartläggning februari 2025",
+    );
+    expect(tableCaption({ shown: 1, scope: "Gotlands län", roundName: null, categoryFiltered: true })).toBe(
+      "1 kommun i Gotlands län (filtrerat på bedömning)",
+    );
+  });
+
+  it("the view is the whole country unless a county is chosen", () => {
+    expect(scopeName(null)).toBe("hela landet");
+    expect(scopeName({ name: "Skåne län" })).toBe("Skåne län");
+  });
+
+  it("dialogue counts add up the statuses of the municipalities shown", () => {
+    const items = [{ dialogue: { status: "planned" as const } }, { dialogue: { status: "planned" as const } }, { dialogue: { status: "no_contact" as const } }];
+    expect(countByDialogueStatus(items)).toEqual({ met_this_year: 0, planned: 2, no_contact: 1 });
+    expect(countByDialogueStatus([])).toEqual({ met_this_year: 0, planned: 0, no_contact: 0 });
+  });
+
+  it("a dialogue legend line says how many municipalities are in each status", () => {
+    expect(dialogueLegendText("no_contact", 290)).toBe("290 kommuner: ingen kontakt ännu");
+    expect(dialogueLegendText("met_this_year", 1)).toBe("1 kommun: möte i år");
+  });
+
+  it("the exported legend lists the categories shown, or every dialogue status", () => {
+    const all = legendEntries({ colourBy: "category", categories: [], counts, dialogueCounts });
+    expect(all.map((e) => e.key)).toEqual(["good", "access_gap", "needs_strengthening", "unrated"]);
+    expect(all[0]).toEqual({ kind: "category", key: "good", text: "203 kommuner: bra samverkan och tillgång till insatser" });
+    const some = legendEntries({ colourBy: "category", categories: ["needs_strengthening"], counts, dialogueCounts });
+    expect(some.map((e) => e.text)).toEqual(["11 kommuner: samverkan behöver stärkas"]);
+    const dialogue = legendEntries({ colourBy: "dialogue", categories: ["good"], counts, dialogueCounts });
+    expect(dialogue.map((e) => e.text)).toEqual(["2 kommuner: möte i år", "1 kommun: möte planerat", "287 kommuner: ingen kontakt ännu"]);
+  });
+
+  it("the subtitle names the round's period only when its name does not already say it", () => {
+    expect(roundSubtitle({ name: "Kartläggning februari 2025", period: "februari 2025" }, null)).toBe("Kartläggning februari 2025");
+    expect(roundSubtitle({ name: "Hösten 2025", period: "1 september – 31 oktober 2025" }, "Kartläggning februari 2025")).toBe(
+      "Hösten 2025 · 1 september – 31 oktober 2025 · jämförs med Kartläggning februari 2025",
+    );
+    expect(roundSubtitle({ name: "Kartläggning Februari 2025", period: "februari 2025" }, "Hösten 2024")).toBe(
+      "Kartläggning Februari 2025 · jämförs med Hösten 2024",
+    );
+  });
+
+  it("the image title names the place and the round", () => {
+    expect(mapImageTitle("hela landet", "Kartläggning februari 2025")).toBe(
+      "Samverkan med kommunerna – hela landet, Kartläggning februari 2025",
+    );
+    expect(mapImageTitle("Skåne län", null)).toBe("Samverkan med kommunerna – Skåne län");
+  });
+});
+
+describe("the filter form's values as the view's address", () => {
+  it("leaves out the defaults: every category ticked and colouring by rating", () => {
+    const form = new URLSearchParams(
+      "round=3&county=&colour=category&category=good&category=access_gap&category=needs_strengthening&category=unrated",
+    );
+    expect(filterFormQuery(form, counties, null).toString()).toBe("round=3");
+  });
+
+  it("keeps the chosen county, categories (in legend order), colouring and the selected municipality", () => {
+    const form = new URLSearchParams("round=3&county=14&colour=dialogue&category=needs_strengthening&category=access_gap");
+    expect(filterFormQuery(form, counties, "1480").toString()).toBe(
+      "round=3&county=14&category=access_gap&category=needs_strengthening&colour=dialogue&municipality=1480",
+    );
+  });
+
+  it("drops what the loader would not understand", () => {
+    const form = new URLSearchParams("round=x&county=77&category=nope");
+    expect(filterFormQuery(form, counties, null).toString()).toBe("");
   });
 });

@@ -1,7 +1,7 @@
 import { memo } from "react";
 import { DIALOGUE_STATUSES, DIALOGUE_STATUS_LABELS, type DialogueStatus } from "../../domain/dialogue-status";
-import { legendText, municipalitiesWord } from "../../domain/map-view";
-import { CATEGORIES, type Category } from "../../domain/rating";
+import { dialogueLegendText, legendText } from "../../domain/map-view";
+import { CATEGORIES, RATING_FIELD_LABELS, type Category } from "../../domain/rating";
 
 /**
  * The legend doubles as the category filter: each entry is a checkbox of the filter form (by its
@@ -20,7 +20,7 @@ export const CategoryLegend = memo(function CategoryLegend({
 }) {
   return (
     <fieldset className="legend">
-      <legend>Bedömning (visa eller dölj)</legend>
+      <legend>{RATING_FIELD_LABELS.category} (visa eller dölj)</legend>
       <ul>
         {CATEGORIES.map((c) => (
           <li key={c}>
@@ -52,14 +52,12 @@ export function DialogueLegend({ counts }: { counts: Record<DialogueStatus, numb
         {DIALOGUE_STATUSES.map((s) => (
           <li key={s}>
             <span className={`swatch dlg-${s}`} aria-hidden="true" />
-            <span>
-              {counts[s]} {municipalitiesWord(counts[s])}: {DIALOGUE_STATUS_LABELS[s].toLocaleLowerCase("sv")}
-            </span>
+            <span>{dialogueLegendText(s, counts[s])}</span>
           </li>
         ))}
       </ul>
       <p className="legend-note">
-        Dialogmöten registreras inte i Samverkanskartan ännu, så alla kommuner visas som "Ingen kontakt ännu".
+        Dialogmöten registreras inte i Samverkanskartan ännu, så alla kommuner visas som "{DIALOGUE_STATUS_LABELS.no_contact}".
         Vyn fylls i när mötena förs in.
       </p>
     </div>

@@ -1,8 +1,8 @@
 import { Link } from "@remix-run/react";
 import { DIALOGUE_STATUS_LABELS } from "../../domain/dialogue-status";
 import { formatDateSv } from "../../domain/dates";
-import { COLLABORATION_LABELS, INTERVENTION_ACCESS_LABELS } from "../../domain/rating";
-import type { MapMunicipality } from "../../services/map-view.server";
+import { collaborationLabel, interventionAccessLabel, RATING_FIELD_LABELS } from "../../domain/rating";
+import type { MapMunicipality } from "../../domain/map-view";
 import { CategoryBadge } from "../category";
 
 /** The selected municipality: React renders every value as text, never as HTML. */
@@ -30,13 +30,11 @@ export function MunicipalityPanel({
             <dd>{municipality.countyName}</dd>
             <dt>Kommunkod</dt>
             <dd>{municipality.code}</dd>
-            <dt>Samverkan</dt>
-            <dd>{municipality.collaboration ? COLLABORATION_LABELS[municipality.collaboration] : "Ej bedömd"}</dd>
-            <dt>Insatser</dt>
-            <dd>
-              {municipality.interventionAccess ? INTERVENTION_ACCESS_LABELS[municipality.interventionAccess] : "Ej bedömd"}
-            </dd>
-            <dt>Kategori</dt>
+            <dt>{RATING_FIELD_LABELS.collaboration}</dt>
+            <dd>{collaborationLabel(municipality.collaboration)}</dd>
+            <dt>{RATING_FIELD_LABELS.interventionAccess}</dt>
+            <dd>{interventionAccessLabel(municipality.interventionAccess)}</dd>
+            <dt>{RATING_FIELD_LABELS.category}</dt>
             <dd>
               <CategoryBadge category={municipality.category} />
             </dd>
@@ -44,7 +42,7 @@ export function MunicipalityPanel({
             <dd>{municipality.comment ? municipality.comment : <span className="muted">Ingen kommentar</span>}</dd>
             <dt>Förändring</dt>
             <dd className={`change change-${municipality.change.kind}`}>{municipality.change.text}</dd>
-            <dt>Dialog</dt>
+            <dt>Dialogstatus</dt>
             <dd>
               {meetingsRecorded ? (
                 <>

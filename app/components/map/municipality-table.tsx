@@ -1,17 +1,24 @@
 import { Link } from "@remix-run/react";
 import { memo, useMemo, useState } from "react";
 import { compareSwedish } from "../../domain/collation";
-import { CATEGORIES, COLLABORATION_LABELS, INTERVENTION_ACCESS_LABELS } from "../../domain/rating";
-import type { MapMunicipality } from "../../services/map-view.server";
+import {
+  CATEGORIES,
+  COLLABORATION_LABELS,
+  collaborationLabel,
+  INTERVENTION_ACCESS_LABELS,
+  interventionAccessLabel,
+  RATING_FIELD_LABELS,
+} from "../../domain/rating";
+import type { MapMunicipality } from "../../domain/map-view";
 import { CategoryBadge } from "../category";
 
 type SortKey = "name" | "county" | "collaboration" | "access" | "category";
 const COLUMNS: { key: SortKey; label: string }[] = [
   { key: "name", label: "Kommun" },
   { key: "county", label: "Län" },
-  { key: "collaboration", label: "Samverkan" },
-  { key: "access", label: "Tillgång till insatser" },
-  { key: "category", label: "Kategori" },
+  { key: "collaboration", label: RATING_FIELD_LABELS.collaboration },
+  { key: "access", label: RATING_FIELD_LABELS.interventionAccess },
+  { key: "category", label: RATING_FIELD_LABELS.category },
 ];
 
 function sortValue(m: MapMunicipality, key: SortKey): string {
@@ -96,8 +103,8 @@ export const MunicipalityTable = memo(function MunicipalityTable({
               <Link to={`/kommuner/${m.code}`}>{m.name}</Link>
             </td>
             <td>{m.countyName}</td>
-            <td>{m.collaboration ? COLLABORATION_LABELS[m.collaboration] : "–"}</td>
-            <td>{m.interventionAccess ? INTERVENTION_ACCESS_LABELS[m.interventionAccess] : "–"}</td>
+            <td>{collaborationLabel(m.collaboration, "–")}</td>
+            <td>{interventionAccessLabel(m.interventionAccess, "–")}</td>
             <td>
               <CategoryBadge category={m.category} />
             </td>

@@ -1,6 +1,6 @@
 import L from "leaflet";
 import { useEffect, useRef, useState } from "react";
-import { MapContainer, TileLayer, useMap } from "react-leaflet";
+import { MapContainer, TileLayer, useMap, ZoomControl } from "react-leaflet";
 import { feature, mesh } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
 import { BORDER_COLOUR, COUNTY_BORDER_COLOUR, FILTERED_OUT_FILL, SELECTED_COLOUR } from "./colours";
@@ -301,7 +301,10 @@ export default function NationalMap(props: NationalMapProps) {
       preferCanvas={false}
       attributionControl={!!props.tiles}
       scrollWheelZoom={false}
+      zoomControl={false}
     >
+      {/* Leaflet's own zoom buttons are titled in English; these give the title and accessible name in Swedish. */}
+      <ZoomControl position="topleft" zoomInTitle="Zooma in" zoomOutTitle="Zooma ut" />
       {props.tiles ? <TileLayer url={props.tiles.url} attribution={escapeHtml(props.tiles.attribution)} /> : null}
       <Shapes
         shapes={props.shapes}

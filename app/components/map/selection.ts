@@ -1,4 +1,5 @@
-import { useSyncExternalStore } from "react";
+import { useEffect, useSyncExternalStore } from "react";
+import { withSelectedMunicipality } from "../../domain/map-view";
 
 /**
  * The selected municipality, outside React state: a click on the map restyles the shape through
@@ -34,4 +35,23 @@ export function createSelectionStore(initial: string | null = null): SelectionSt
 /** Hydration starts from what the server rendered: the selection named in the URL, if any. */
 export function useSelectedCode(store: SelectionStore): string | null {
   return useSyncExternalStore(store.subscribe, store.get, () => store.initial);
+}
+
+/**
+ * The selection lives in the address (`?municipality=`), so a view with an open panel can be shared or
+ * bookmarked. A click replaces the current history entry in place, keeping Remix's state, without a
+ * navigation: the loader does not run again for a click. A navigation (back, forward, a link) brings
+ * the selection its URL names.
+ */
+export function useSelectionInAddress(selection: SelectionStore, fromUrl: string | null) {
+  useEffect(() => selection.set(fromUrl), [selection, fromUrl]);
+  useEffect(
+    () =>
+      selection.subscribe(() => {
+        const { pathname, search, hash } = window.location;
+        const next = withSelectedMunicipality(search, selection.get());
+        if (next !== search) window.history.replaceState(window.history.state, "", `${pathname}${next}${hash}`);
+      }),
+    [selection],
+  );
 }
