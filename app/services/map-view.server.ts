@@ -10,6 +10,7 @@ import {
 } from "../domain/map-view";
 import { countByCategory, type Category } from "../domain/rating";
 import { describeChange, previousRound } from "../domain/rating-change";
+import { changeClass } from "../domain/round-comparison";
 import { listMunicipalityRatings } from "../models/assessment.server";
 import { getCurrentBoundarySet } from "../models/boundary.server";
 import { listCounties } from "../models/register.server";
@@ -64,6 +65,8 @@ export function getMapView(searchParams: URLSearchParams, today = new Date().toI
     interventionAccess: m.interventionAccess,
     comment: m.comment,
     category: m.category,
+    confirmed: m.confirmed,
+    changeClass: changeClass(previousCategories.get(m.code) ?? "unrated", m.category),
     change: describeChange(
       m.category,
       previous ? { roundName: previous.name, category: previousCategories.get(m.code) ?? "unrated" } : null,
