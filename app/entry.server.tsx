@@ -1,7 +1,7 @@
 import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "./components/nonce";
@@ -52,8 +52,17 @@ export default function handleRequest(
   });
 }
 
-/** Logs with the request's id, which the Swedish error page shows (never the stack). */
+/**
+ * Logs with the request's id, which the Swedish error page shows (never the stack). Loader and action
+ * errors are logged where they are caught (app/server/error-ids.ts); what reaches this is a render
+ * error, or the router refusing a request (404, 405), which is the client's doing: a warning.
+ */
 export function handleError(error: unknown, { request, context }: { request: Request; context: AppLoadContext }) {
   if (request.signal.aborted) return;
-  log.error("unhandled error", { errorId: context.requestId, error, path: new URL(request.url).pathname });
+  const path = new URL(request.url).pathname;
+  if (isRouteErrorResponse(error)) {
+    log.warn("request refused by the router", { requestId: context.requestId, status: error.status, path });
+    return;
+  }
+  log.error("unhandled error", { errorId: context.requestId, error, path });
 }

@@ -74,8 +74,19 @@ export function GeneralErrorBoundary({
 }) {
   const error = useRouteError();
   const root = useRouteLoaderData("root") as { requestId?: string } | undefined;
-  if (isRouteErrorResponse(error)) {
+  if (isRouteErrorResponse(error) && error.status < 500) {
     return <>{(statusHandlers?.[error.status] ?? defaultStatusHandler)({ error })}</>;
   }
-  return <UnexpectedErrorPage errorId={root?.requestId} />;
+  return <UnexpectedErrorPage errorId={errorIdOf(error) ?? root?.requestId} />;
+}
+
+/**
+ * The id a failed loader or action sent with its 500 (app/server/error-ids.ts): the one its log line
+ * has, also when the root loader failed (no root data) and after navigation in the browser (where the
+ * root data may come from another request).
+ */
+function errorIdOf(error: unknown): string | undefined {
+  if (!isRouteErrorResponse(error)) return undefined;
+  const id = (error.data as { errorId?: unknown } | null)?.errorId;
+  return typeof id === "string" && /^[0-9a-f-]{36}$/.test(id) ? id : undefined;
 }

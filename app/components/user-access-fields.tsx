@@ -26,7 +26,9 @@ export function UserAccessFields({
         {getCollectionProps(roles, { type: "checkbox", options: Object.keys(ROLE_LABELS) }).map((props) => (
           <label key={props.key}>
             <input {...props} key={undefined} />
-            {ROLE_LABELS[props.value as Role]} <span className="muted">({ROLE_HINTS[props.value as Role]})</span>
+            <span>
+              {ROLE_LABELS[props.value as Role]} <span className="muted">({ROLE_HINTS[props.value as Role]})</span>
+            </span>
           </label>
         ))}
         {roles.errors ? (

@@ -14,6 +14,7 @@ export const AUDIT_ACTION_LABELS = {
   "user.deactivate": "Konto avaktiverat",
   "user.password_change": "Lösenord bytt",
   "user.password_reset": "Lösenord återställt",
+  "user.password_check_failure": "Fel nuvarande lösenord vid lösenordsbyte",
   "round.seed_example": "Exempelkartläggning skapad",
   "round.create": "Kartläggning skapad",
   "round.open": "Kartläggning öppnad",
@@ -55,11 +56,21 @@ const date = z.string().refine((d) => {
 /** The audit page's query string: person, entity type, date range, page. Bad values get a message. */
 export const AuditQuerySchema = z
   .object({
-    person: z.coerce.number().int().positive("Okänd person.").optional(),
-    objekt: z.string().max(50).regex(/^[a-z_]+$/, "Okänd typ.").optional(),
+    person: z.coerce
+      .number({ invalid_type_error: "Okänd person." })
+      .int("Okänd person.")
+      .positive("Okänd person.")
+      .max(999_999_999, "Okänd person.")
+      .optional(),
+    objekt: z.string().max(50, "Okänd typ.").regex(/^[a-z_]+$/, "Okänd typ.").optional(),
     fran: date.optional(),
     till: date.optional(),
-    sida: z.coerce.number().int().min(1).max(100_000).default(1),
+    sida: z.coerce
+      .number({ invalid_type_error: "Sidnumret ska vara ett heltal från 1." })
+      .int("Sidnumret ska vara ett heltal från 1.")
+      .min(1, "Sidnumret ska vara ett heltal från 1.")
+      .max(100_000, "Sidnumret är för stort.")
+      .default(1),
   })
   .refine((q) => !q.fran || !q.till || q.fran <= q.till, { path: ["till"], message: "Slutdatum före startdatum." });
 

@@ -25,3 +25,16 @@ export function nextFailureCount(record: FailureRecord | undefined, now: Date): 
   const elapsed = (now.getTime() - Date.parse(record.lastFailureAt)) / 1000;
   return elapsed >= FORGET_AFTER_SECONDS ? 1 : record.count + 1;
 }
+
+/**
+ * Issue 8, finding 5: anyone who knows an address could keep its owner out by failing once per
+ * delay. So the per-account delay does not apply to a browser that has signed in to that very account
+ * before (it shows a signed cookie bound to the account): such a browser waits only for its own
+ * failures, counted the same way. Everyone else waits for the account's failures.
+ */
+export function loginRetryAfterSeconds(
+  input: { account: FailureRecord | undefined; knownBrowser: { failures: FailureRecord | undefined } | null },
+  now: Date,
+): number {
+  return input.knownBrowser ? accountRetryAfterSeconds(input.knownBrowser.failures, now) : accountRetryAfterSeconds(input.account, now);
+}

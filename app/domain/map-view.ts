@@ -12,6 +12,7 @@ import {
 } from "./rating";
 import type { RatingChange } from "./rating-change";
 import { CHANGE_CLASSES, CHANGE_CLASS_LABELS, type ChangeClass } from "./round-comparison";
+import { periodBesideName } from "./round";
 
 /** "Färglägg efter": the category, the dialogue status, or the change since the previous round. */
 export const COLOUR_MODES = ["category", "dialogue", "change"] as const;
@@ -291,8 +292,7 @@ export function filterFormQuery(
  * februari 2025" is not followed by "· februari 2025"), and the round it is compared with.
  */
 export function roundSubtitle(round: { name: string; period: string }, previousRoundName: string | null): string {
-  const namesPeriod = round.name.toLocaleLowerCase("sv").includes(round.period.toLocaleLowerCase("sv"));
-  return [round.name, namesPeriod ? null : round.period, previousRoundName ? `jämförs med ${previousRoundName}` : null]
+  return [round.name, periodBesideName(round.name, round.period), previousRoundName ? `jämförs med ${previousRoundName}` : null]
     .filter(Boolean)
     .join(" · ");
 }

@@ -1,4 +1,4 @@
-import Papa from "papaparse";
+import { toCsv } from "./csv";
 import { CATEGORY_LABELS, collaborationLabel, interventionAccessLabel, RATING_FIELD_LABELS, type Category } from "./rating";
 import type { Collaboration, InterventionAccess } from "./rating";
 import { COLLABORATION_WORDS, INTERVENTION_ACCESS_WORDS } from "./assessment";
@@ -26,7 +26,7 @@ export const CSV_HEADER = [
 
 /**
  * The table as Swedish Excel opens it: UTF-8 with a byte-order mark, semicolons, CRLF. Cells that a
- * spreadsheet would run as a formula are escaped (papaparse's escapeFormulae).
+ * spreadsheet would run as a formula are escaped (`toCsv`, app/domain/csv.ts).
  */
 export function ratingsCsv(rows: readonly CsvRating[]): string {
   const data = rows.map((r) => [
@@ -38,7 +38,7 @@ export function ratingsCsv(rows: readonly CsvRating[]): string {
     CATEGORY_LABELS[r.category],
     r.comment ?? "",
   ]);
-  return "\uFEFF" + Papa.unparse({ fields: CSV_HEADER, data }, { delimiter: ";", newline: "\r\n", escapeFormulae: true }) + "\r\n";
+  return "\uFEFF" + toCsv(CSV_HEADER, data);
 }
 
 export type CsvAssessment = {
@@ -96,9 +96,6 @@ export function assessmentsCsv(rows: readonly CsvAssessment[]): string {
     r.assessedBy ?? "",
     r.assessedAt ? stockholmTime.format(new Date(r.assessedAt)) : "",
   ]);
-  return (
-    "\uFEFF" +
-    Papa.unparse({ fields: ASSESSMENT_CSV_HEADER, data }, { delimiter: ";", newline: "\r\n", escapeFormulae: true }) +
-    "\r\n"
-  );
+  // The byte-order mark is added by fileResponse, as for every CSV download.
+  return toCsv(ASSESSMENT_CSV_HEADER, data);
 }

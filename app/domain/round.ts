@@ -13,6 +13,14 @@ export const ROUND_STATUS_LABELS: Record<RoundStatus, string> = {
   closed: "Avslutad",
 };
 
+/**
+ * A round's period beside its name, or null when the name already says it ("Kartläggning februari
+ * 2025" needs no "februari 2025" after it).
+ */
+export function periodBesideName(name: string, period: string): string | null {
+  return name.toLocaleLowerCase("sv").includes(period.toLocaleLowerCase("sv")) ? null : period;
+}
+
 
 /** What can happen to a round: planned → open → closed, and closed → open again (admins, with a reason). */
 export const ROUND_ACTIONS = ["open", "close", "reopen"] as const;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { nameField } from "./fields";
 import { ROLES } from "./permissions";
 
 /**
@@ -6,11 +7,8 @@ import { ROLES } from "./permissions";
  * not have is refused, so nothing can be slipped in beside them.
  */
 export const userAccessShape = {
-  name: z
-    .string({ required_error: "Ange namnet." })
-    .trim()
-    .min(1, "Ange namnet.")
-    .max(100, "Namnet får ha högst 100 tecken."),
+  // Shown in lists, the audit log and links: no control or bidi characters, something visible.
+  name: nameField({ label: "namnet", max: 100 }),
   roles: z
     .array(z.enum(ROLES, { errorMap: () => ({ message: "Okänd roll." }) }), {
       required_error: "Välj minst en roll.",

@@ -21,12 +21,7 @@ export function getLoginFailures(email: string) {
 export function recordLoginFailure(input: { email: string; userId: number | null; reason: string }, now = new Date()) {
   const email = normalizeEmail(input.email).slice(0, MAX_EMAIL);
   getDb().transaction((tx) => {
-    const record = tx.select().from(loginFailures).where(eq(loginFailures.email, email)).get();
-    const count = nextFailureCount(record, now);
-    tx.insert(loginFailures)
-      .values({ email, count, lastFailureAt: now.toISOString() })
-      .onConflictDoUpdate({ target: loginFailures.email, set: { count, lastFailureAt: now.toISOString() } })
-      .run();
+    const count = countFailure(tx, email, now);
     appendAudit(tx, {
       actor: { id: input.userId, label: email || "(tom)" },
       action: "login.failure",
@@ -34,6 +29,40 @@ export function recordLoginFailure(input: { email: string; userId: number | null
       after: { reason: input.reason, failuresInRow: count },
     });
   });
+}
+
+/**
+ * A wrong current password on the password form counts like a failed sign-in on the account (the
+ * same per-account delay: a guess is a guess wherever it is typed), and is audited.
+ */
+export function recordPasswordCheckFailure(user: { id: number; email: string }, now = new Date()) {
+  getDb().transaction((tx) => {
+    const count = countFailure(tx, normalizeEmail(user.email).slice(0, MAX_EMAIL), now);
+    appendAudit(tx, {
+      actor: actorOf(user),
+      action: "user.password_check_failure",
+      entityType: "user",
+      entityId: user.id,
+      after: { failuresInRow: count },
+    });
+  });
+}
+
+/** After a password change: the account's failures are forgotten, as after a sign-in. */
+export function clearLoginFailures(email: string) {
+  getDb().delete(loginFailures).where(eq(loginFailures.email, normalizeEmail(email).slice(0, MAX_EMAIL))).run();
+}
+
+type Tx = Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0];
+
+function countFailure(tx: Tx, email: string, now: Date): number {
+  const record = tx.select().from(loginFailures).where(eq(loginFailures.email, email)).get();
+  const count = nextFailureCount(record, now);
+  tx.insert(loginFailures)
+    .values({ email, count, lastFailureAt: now.toISOString() })
+    .onConflictDoUpdate({ target: loginFailures.email, set: { count, lastFailureAt: now.toISOString() } })
+    .run();
+  return count;
 }
 
 /** Clears the failures, starts a session and audits the sign-in, in one transaction. */

@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, isRouteErrorResponse, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Field, FormError } from "../components/field";
 import { UserAccessFields } from "../components/user-access-fields";
@@ -11,7 +11,7 @@ import { getUser, setPassword, setUserActive, updateUser } from "../models/user.
 import { actorOf } from "../models/audit.server";
 import { requirePermission } from "../services/auth.server";
 import { generatePassword, hashPassword } from "../services/password.server";
-import { GeneralErrorBoundary } from "../components/error-boundary";
+import { errorTitle, GeneralErrorBoundary } from "../components/error-boundary";
 
 const UpdateSchema = z
   .object({ intent: z.literal("update"), ...userAccessShape })
@@ -170,8 +170,12 @@ export default function EditUserPage() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.user.name} – Användare – Samverkanskartan` : "Kontot finns inte – Samverkanskartan" },
+export const meta: MetaFunction<typeof loader> = ({ data, error }) => [
+  {
+    title: data
+      ? `${data.user.name} – Användare – Samverkanskartan`
+      : `${isRouteErrorResponse(error) && error.status === 404 ? "Kontot finns inte" : errorTitle(isRouteErrorResponse(error) ? error.status : 500)} – Samverkanskartan`,
+  },
 ];
 
 export function ErrorBoundary() {

@@ -5,6 +5,7 @@ import { auditActionLabel, auditEntityLabel, parseAuditQuery } from "../domain/a
 import { DOWNLOAD_CSV } from "../domain/wording";
 import { countAudit, listAudit, listAuditActors, listAuditEntityTypes } from "../models/audit.server";
 import { requirePermission } from "../services/auth.server";
+import { TableScroll } from "../components/table-scroll";
 
 const PAGE_SIZE = 100;
 
@@ -88,34 +89,36 @@ export default function AuditLogPage() {
           {data.problems.join(" ")} Det filtret används inte.
         </p>
       ) : null}
-      <table className="data">
-        <caption>{data.total} händelser</caption>
-        <thead>
-          <tr>
-            <th scope="col">Tidpunkt</th>
-            <th scope="col">Person</th>
-            <th scope="col">Händelse</th>
-            <th scope="col">Objekt</th>
-            <th scope="col">Före</th>
-            <th scope="col">Efter</th>
-          </tr>
-        </thead>
-        <tbody>
-          {data.entries.map((e) => (
-            <tr key={e.id}>
-              <td>{formatDateTimeSv(e.at)}</td>
-              <td>{e.actorLabel}</td>
-              <td>{auditActionLabel(e.action)}</td>
-              <td>
-                {auditEntityLabel(e.entityType)}
-                {e.entityId ? ` ${e.entityId}` : ""}
-              </td>
-              <td className="json">{e.before ?? "–"}</td>
-              <td className="json">{e.after ?? "–"}</td>
+      <TableScroll label="Händelser i loggen">
+        <table className="data">
+          <caption>{data.total} händelser</caption>
+          <thead>
+            <tr>
+              <th scope="col">Tidpunkt</th>
+              <th scope="col">Person</th>
+              <th scope="col">Händelse</th>
+              <th scope="col">Objekt</th>
+              <th scope="col">Före</th>
+              <th scope="col">Efter</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {data.entries.map((e) => (
+              <tr key={e.id}>
+                <td>{formatDateTimeSv(e.at)}</td>
+                <td>{e.actorLabel}</td>
+                <td>{auditActionLabel(e.action)}</td>
+                <td>
+                  {auditEntityLabel(e.entityType)}
+                  {e.entityId ? ` ${e.entityId}` : ""}
+                </td>
+                <td className="json">{e.before ?? "–"}</td>
+                <td className="json">{e.after ?? "–"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
       {data.pages > 1 ? (
         <nav className="pager" aria-label="Sidor">
           {data.newerHref ? <Link to={data.newerHref}>← Nyare</Link> : null}

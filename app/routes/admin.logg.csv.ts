@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import Papa from "papaparse";
+import { toCsv } from "../domain/csv";
 import { auditActionLabel, auditEntityLabel, parseAuditQuery } from "../domain/audit-filter";
 import { listAudit } from "../models/audit.server";
 import { requirePermission } from "../services/auth.server";
@@ -13,20 +13,17 @@ export function loader({ request }: LoaderFunctionArgs) {
     { actorId: query.person, entityType: query.objekt, from: query.fran, to: query.till },
     { limit: 1_000_000, offset: 0 },
   );
-  const csv = Papa.unparse(
-    {
-      fields: ["Tidpunkt (UTC)", "Person", "Händelse", "Objekttyp", "Objekt-id", "Före", "Efter"],
-      data: entries.map((e) => [
-        e.at,
-        e.actorLabel,
-        auditActionLabel(e.action),
-        auditEntityLabel(e.entityType),
-        e.entityId ?? "",
-        e.before ?? "",
-        e.after ?? "",
-      ]),
-    },
-    { delimiter: ";", newline: "\r\n", escapeFormulae: true },
+  const csv = toCsv(
+    ["Tidpunkt (UTC)", "Person", "Händelse", "Objekttyp", "Objekt-id", "Före", "Efter"],
+    entries.map((e) => [
+      e.at,
+      e.actorLabel,
+      auditActionLabel(e.action),
+      auditEntityLabel(e.entityType),
+      e.entityId ?? "",
+      e.before ?? "",
+      e.after ?? "",
+    ]),
   );
   const day = new Date().toISOString().slice(0, 10);
   return new Response("\uFEFF" + csv, {

@@ -3,6 +3,7 @@ import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { TableScroll } from "../components/table-scroll";
 import { GeneralErrorBoundary } from "../components/error-boundary";
 import { ExampleBadge, ExampleBanner } from "../components/example-banner";
 import { FormError, TextAreaField } from "../components/field";
@@ -217,7 +218,7 @@ export default function RoundPage() {
         </strong>{" "}
         i hela landet ({progress.national.prefilled} förifyllda men ej bekräftade, {progress.national.notStarted} ej påbörjade).
       </p>
-      <div className="table-scroll">
+      <TableScroll label="Framsteg per län">
         <table className="data">
           <caption>Framsteg per län</caption>
           <thead>
@@ -247,7 +248,7 @@ export default function RoundPage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
 
       {canManage || canReopen ? (
         <section aria-labelledby="lifecycle" className="panel no-print">
@@ -339,7 +340,7 @@ function ImportSection({ actionData }: { roundId: number; actionData: ReturnType
             {preview.skippedRows.length ? ` ${preview.skippedRows.length} rader utan bedömning hoppas över.` : ""}
           </p>
           {preview.changes.length ? (
-            <div className="table-scroll">
+            <TableScroll label="Förhandsvisning av importen">
               <table className="data">
                 <thead>
                   <tr>
@@ -362,7 +363,7 @@ function ImportSection({ actionData }: { roundId: number; actionData: ReturnType
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           ) : null}
           {preview.changed > 0 ? (
             <Form method="post">

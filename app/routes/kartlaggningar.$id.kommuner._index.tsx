@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { CategoryBadge } from "../components/category";
+import { TableScroll } from "../components/table-scroll";
 import { GeneralErrorBoundary } from "../components/error-boundary";
 import { ExampleBadge } from "../components/example-banner";
 import { ASSESSMENT_STATUS_LABELS, ASSESSMENT_STATUSES } from "../domain/assessment";
@@ -98,7 +99,7 @@ export default function WorklistPage() {
       {items.length === 0 ? (
         <p>Inga kommuner matchar filtret.</p>
       ) : (
-        <div className="table-scroll">
+        <TableScroll label="Arbetslista">
           <table className="data worklist">
             <thead>
               <tr>
@@ -125,7 +126,7 @@ export default function WorklistPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </>
   );

@@ -16,6 +16,8 @@ import { countConfirmedByRound, createRound, listRounds } from "../models/round.
 import { requirePermission, requireUser } from "../services/auth.server";
 
 const CreateSchema = NewRoundSchema.and(z.object({ intent: z.literal("create") }));
+import { CategoryBadge } from "../components/category";
+import { TableScroll } from "../components/table-scroll";
 
 export function loader({ request }: LoaderFunctionArgs) {
   const user = requireUser(request);
@@ -61,7 +63,7 @@ export default function RoundsPage() {
       {rounds.length === 0 ? (
         <p>{NO_ROUND_YET}</p>
       ) : (
-        <div className="table-scroll">
+        <TableScroll label="Kartläggningar">
           <table className="data">
             <thead>
               <tr>
@@ -70,7 +72,7 @@ export default function RoundsPage() {
                 <th scope="col">Status</th>
                 {CATEGORIES.map((c) => (
                   <th key={c} scope="col">
-                    {CATEGORY_LABELS[c]}
+                    <CategoryBadge category={c} />
                   </th>
                 ))}
                 <th scope="col">Bekräftade</th>
@@ -95,7 +97,7 @@ export default function RoundsPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       {canManage ? (
         <section aria-labelledby="new-round" className="panel">

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { CategoryBadge } from "../components/category";
 import { CountySelect } from "../components/county-select";
+import { TableScroll } from "../components/table-scroll";
 import { GeneralErrorBoundary } from "../components/error-boundary";
 import { ExampleBadge } from "../components/example-banner";
 import { formatPeriodSv } from "../domain/dates";
@@ -114,7 +115,7 @@ export default function ComparePage() {
         ))}
       </ul>
 
-      <div className="table-scroll">
+      <TableScroll label="Övergångar mellan kategorierna">
         <table className="data matrix" data-testid="transition-matrix">
           <caption>
             Övergångar: rader visar kategorin i {from.name}, kolumner kategorin i {to.name}. Välj en siffra för att se kommunerna.
@@ -148,7 +149,7 @@ export default function ComparePage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
 
       {cell ? (
         <section id="kommuner" aria-labelledby="cell-title" className="panel">
@@ -180,7 +181,7 @@ function ChangeList({ title, id, items }: { title: string; id: string; items: { 
       {items.length === 0 ? (
         <p>Inga.</p>
       ) : (
-        <div className="table-scroll">
+        <TableScroll label={title}>
           <table className="data">
             <thead>
               <tr>
@@ -207,7 +208,7 @@ function ChangeList({ title, id, items }: { title: string; id: string; items: { 
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </section>
   );

@@ -4,7 +4,7 @@ import { CategoryBadge } from "../components/category";
 import { ExampleBadge } from "../components/example-banner";
 import { formatDateTimeSv, formatPeriodSv } from "../domain/dates";
 import { categorize, collaborationLabel, interventionAccessLabel, RATING_FIELD_LABELS } from "../domain/rating";
-import { NO_ROUND_YET } from "../domain/round";
+import { NO_ROUND_YET, periodBesideName } from "../domain/round";
 import { listAssessmentHistory, listRatingsForMunicipality } from "../models/assessment.server";
 import { ASSESSMENT_SOURCE_LABELS } from "../domain/assessment";
 import { formatChannels } from "../domain/channels";
@@ -13,6 +13,7 @@ import { getOpenRound } from "../models/round.server";
 import { getMunicipality } from "../models/register.server";
 import { GeneralErrorBoundary } from "../components/error-boundary";
 import { requireUser } from "../services/auth.server";
+import { TableScroll } from "../components/table-scroll";
 
 export function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireUser(request);
@@ -54,48 +55,54 @@ export default function MunicipalityPage() {
       {ratings.length === 0 ? (
         <p>{NO_ROUND_YET}</p>
       ) : (
-        <table className="data">
-          <thead>
-            <tr>
-              <th scope="col">Kartläggning</th>
-              <th scope="col">{RATING_FIELD_LABELS.collaboration}</th>
-              <th scope="col">{RATING_FIELD_LABELS.interventionAccess}</th>
-              <th scope="col">{RATING_FIELD_LABELS.category}</th>
-              <th scope="col">Kanaler</th>
-              <th scope="col">Kommentar</th>
-              <th scope="col">Senast ändrad</th>
-            </tr>
-          </thead>
-          <tbody>
-            {ratings.map((r) => (
-              <tr key={r.roundId}>
-                <td>
-                  {r.roundName} {r.example ? <ExampleBadge /> : null}
-                  <br />
-                  <span className="muted">{formatPeriodSv(r.periodStart, r.periodEnd)}</span>
-                </td>
-                <td>{collaborationLabel(r.collaboration, "–")}</td>
-                <td>{interventionAccessLabel(r.interventionAccess, "–")}</td>
-                <td>
-                  <CategoryBadge category={r.category} />
-                  {r.confirmed === false ? <div className="unconfirmed-note">Förifylld, ej bekräftad</div> : null}
-                </td>
-                <td>{r.collaboration ? formatChannels(r.channels, r.channelOther ?? "") || "–" : "–"}</td>
-                <td>{r.comment || <span className="muted">–</span>}</td>
-                <td>
-                  {r.updatedAt ? formatDateTimeSv(r.updatedAt) : "–"}
-                  {r.updatedByName ? <div className="muted">{r.updatedByName}</div> : null}
-                </td>
+        <TableScroll label="Bedömningar per kartläggning">
+          <table className="data">
+            <thead>
+              <tr>
+                <th scope="col">Kartläggning</th>
+                <th scope="col">{RATING_FIELD_LABELS.collaboration}</th>
+                <th scope="col">{RATING_FIELD_LABELS.interventionAccess}</th>
+                <th scope="col">{RATING_FIELD_LABELS.category}</th>
+                <th scope="col">Kanaler</th>
+                <th scope="col">Kommentar</th>
+                <th scope="col">Senast ändrad</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {ratings.map((r) => (
+                <tr key={r.roundId}>
+                  <td>
+                    {r.roundName} {r.example ? <ExampleBadge /> : null}
+                    {periodBesideName(r.roundName, formatPeriodSv(r.periodStart, r.periodEnd)) ? (
+                      <>
+                        <br />
+                        <span className="muted">{formatPeriodSv(r.periodStart, r.periodEnd)}</span>
+                      </>
+                    ) : null}
+                  </td>
+                  <td>{collaborationLabel(r.collaboration, "–")}</td>
+                  <td>{interventionAccessLabel(r.interventionAccess, "–")}</td>
+                  <td>
+                    <CategoryBadge category={r.category} />
+                    {r.confirmed === false ? <div className="unconfirmed-note">Förifylld, ej bekräftad</div> : null}
+                  </td>
+                  <td>{r.collaboration ? formatChannels(r.channels, r.channelOther ?? "") || "–" : "–"}</td>
+                  <td>{r.comment || <span className="muted">–</span>}</td>
+                  <td>
+                    {r.updatedAt ? formatDateTimeSv(r.updatedAt) : "–"}
+                    {r.updatedByName ? <div className="muted">{r.updatedByName}</div> : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       <h2>Alla ändringar</h2>
       {history.length === 0 ? (
         <p>Inga bedömningar har sparats.</p>
       ) : (
-        <div className="table-scroll">
+        <TableScroll label="Alla ändringar">
           <table className="data" data-testid="assessment-history">
             <caption>Varje sparad version av bedömningen, nyast först.</caption>
             <thead>
@@ -128,7 +135,7 @@ export default function MunicipalityPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </>
   );

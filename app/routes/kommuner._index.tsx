@@ -9,6 +9,7 @@ import { listMunicipalityRatings } from "../models/assessment.server";
 import { listCounties } from "../models/register.server";
 import { getLatestRound } from "../models/round.server";
 import { requireUser } from "../services/auth.server";
+import { TableScroll } from "../components/table-scroll";
 
 export function loader({ request }: LoaderFunctionArgs) {
   requireUser(request);
@@ -67,39 +68,41 @@ export default function MunicipalitiesPage() {
       {data.municipalities.length === 0 ? (
         <p>Ingen kommun matchar sökningen.</p>
       ) : (
-        <table className="data">
-          <caption>
-            Kommuner i bokstavsordning
-            {data.round ? (
-              <>
-                {" "}
-                med bedömning i {data.round.name} {data.round.example ? <ExampleBadge /> : null}
-              </>
-            ) : null}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Kommun</th>
-              <th scope="col">Kommunkod</th>
-              <th scope="col">Län</th>
-              <th scope="col">{RATING_FIELD_LABELS.category}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.municipalities.map((m) => (
-              <tr key={m.code}>
-                <td>
-                  <Link to={`/kommuner/${m.code}`}>{m.name}</Link>
-                </td>
-                <td>{m.code}</td>
-                <td>{m.countyName}</td>
-                <td>
-                  <CategoryBadge category={m.category} />
-                </td>
+        <TableScroll label="Kommuner">
+          <table className="data">
+            <caption>
+              Kommuner i bokstavsordning
+              {data.round ? (
+                <>
+                  {" "}
+                  med bedömning i {data.round.name} {data.round.example ? <ExampleBadge /> : null}
+                </>
+              ) : null}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Kommun</th>
+                <th scope="col">Kommunkod</th>
+                <th scope="col">Län</th>
+                <th scope="col">{RATING_FIELD_LABELS.category}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {data.municipalities.map((m) => (
+                <tr key={m.code}>
+                  <td>
+                    <Link to={`/kommuner/${m.code}`}>{m.name}</Link>
+                  </td>
+                  <td>{m.code}</td>
+                  <td>{m.countyName}</td>
+                  <td>
+                    <CategoryBadge category={m.category} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </>
   );

@@ -1,14 +1,25 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type HeadersFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Field, FormError } from "../components/field";
+import { loginRetryAfterSeconds } from "../domain/login-throttle";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "../domain/password-policy";
+import { waitSeconds } from "../domain/wording";
+import { clearLoginFailures, getLoginFailures, recordPasswordCheckFailure } from "../models/login.server";
 import { getPasswordHash, setPassword } from "../models/user.server";
 import { actorOf } from "../models/audit.server";
 import { requireUser } from "../services/auth.server";
 import { passwordProblem } from "../services/common-passwords.server";
+import { knownBrowserFailures, readKnownBrowser, recordKnownBrowserFailure } from "../services/known-browser.server";
 import { hashPassword, verifyPassword } from "../services/password.server";
 
 // strict(): a field the form does not have (say role=admin) is refused, not ignored.
@@ -49,15 +60,34 @@ export function loader({ request }: LoaderFunctionArgs) {
   return { mustChange: user.mustChangePassword, done };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const user = requireUser(request, { allowPendingPasswordChange: true });
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: ChangePasswordSchema });
   const hidden = { hideFields: ["currentPassword", "newPassword", "confirmPassword"] };
+  // Guessing the current password is throttled like signing in: per address, and per account.
+  const tooMany = (seconds: number, message: string) =>
+    data({ result: submission.reply({ ...hidden, formErrors: [message] }) }, { status: 429, headers: { "Retry-After": String(seconds) } });
+  if (context.addressRetryAfter) {
+    const seconds = context.addressRetryAfter;
+    return tooMany(seconds, `För många felaktiga lösenord från din dator. ${waitSeconds(seconds)} och försök igen.`);
+  }
   if (submission.status !== "success") return data({ result: submission.reply(hidden) }, { status: 400 });
+  const browser = readKnownBrowser(request);
+  const knownBrowser = browser?.userId === user.id ? browser : null;
+  const wait = loginRetryAfterSeconds(
+    { account: getLoginFailures(user.email), knownBrowser: knownBrowser && { failures: knownBrowserFailures(knownBrowser) } },
+    new Date(),
+  );
+  if (wait > 0) {
+    return tooMany(wait, `För många felaktiga lösenord för ditt konto. ${waitSeconds(wait)} och försök igen.`);
+  }
 
   const currentHash = getPasswordHash(user.id);
   if (!currentHash || !(await verifyPassword(currentHash, submission.value.currentPassword))) {
+    context.failedPasswordCheck?.();
+    if (knownBrowser) recordKnownBrowserFailure(knownBrowser);
+    recordPasswordCheckFailure(user);
     return data(
       { result: submission.reply({ ...hidden, fieldErrors: { currentPassword: ["Det nuvarande lösenordet stämmer inte."] } }) },
       { status: 400 },
@@ -70,6 +100,7 @@ export async function action({ request }: ActionFunctionArgs) {
     actorOf(user),
     "user.password_change",
   );
+  clearLoginFailures(user.email);
   return redirect("/konto/losenord?klart=1");
 }
 
@@ -113,5 +144,11 @@ export default function ChangePasswordPage() {
     </div>
   );
 }
+
+/** A document answer to a throttled try keeps the action's Retry-After. */
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const retryAfter = actionHeaders.get("Retry-After");
+  return retryAfter ? { "Retry-After": retryAfter } : new Headers();
+};
 
 export const meta: MetaFunction = () => [{ title: "Byt lösenord – Samverkanskartan" }];

@@ -12,11 +12,18 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { useEffect, useState } from "react";
 import { z } from "zod";
 import { Field, FormError } from "../components/field";
-import { accountRetryAfterSeconds } from "../domain/login-throttle";
+import { loginRetryAfterSeconds } from "../domain/login-throttle";
 import { safeRedirectPath } from "../domain/redirect";
 import { getLoginFailures, recordLoginFailure, recordLoginSuccess } from "../models/login.server";
 import { getCredentials } from "../models/user.server";
 import { CHANGE_PASSWORD_PATH, getOptionalUser } from "../services/auth.server";
+import {
+  clearKnownBrowserFailures,
+  knownBrowserCookie,
+  knownBrowserFailures,
+  readKnownBrowser,
+  recordKnownBrowserFailure,
+} from "../services/known-browser.server";
 import { hashPassword, verifyPassword } from "../services/password.server";
 import { destroySession } from "../services/session.server";
 import { waitSeconds } from "../domain/wording";
@@ -50,8 +57,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const refuse = (status: number, message: string, headers?: HeadersInit) =>
     data({ result: submission.reply({ formErrors: [message], hideFields: ["password"] }) }, { status, headers });
 
-  if (context.loginRetryAfter) {
-    const seconds = context.loginRetryAfter;
+  if (context.addressRetryAfter) {
+    const seconds = context.addressRetryAfter;
     return refuse(
       429,
       `För många misslyckade inloggningar från din dator. ${waitSeconds(seconds)} och försök igen.`,
@@ -63,7 +70,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const { email, password, redirectTo } = submission.value;
 
-  const wait = accountRetryAfterSeconds(getLoginFailures(email), new Date());
+  const credentials = getCredentials(email);
+  // A browser that has signed in to this account before is not held up by others' failures (README, Decisions).
+  const browser = readKnownBrowser(request);
+  const knownBrowser = browser && credentials && browser.userId === credentials.id ? browser : null;
+  const wait = loginRetryAfterSeconds(
+    { account: getLoginFailures(email), knownBrowser: knownBrowser && { failures: knownBrowserFailures(knownBrowser) } },
+    new Date(),
+  );
   if (wait > 0) {
     return refuse(
       429,
@@ -72,9 +86,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     );
   }
 
-  const credentials = getCredentials(email);
   const passwordOk = await verifyPassword(credentials?.hash ?? (await dummyHash()), password);
   if (!credentials || !passwordOk || !credentials.active) {
+    context.failedPasswordCheck?.();
+    if (knownBrowser) recordKnownBrowserFailure(knownBrowser);
     recordLoginFailure({
       email,
       userId: credentials?.id ?? null,
@@ -86,8 +101,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   // A session the browser already had is ended: every sign-in gets a new id.
   destroySession(request);
   const { setCookie } = recordLoginSuccess(credentials);
+  if (knownBrowser) clearKnownBrowserFailures(knownBrowser);
   const to = credentials.mustChangePassword ? CHANGE_PASSWORD_PATH : safeRedirectPath(redirectTo);
-  return redirect(to, { headers: { "Set-Cookie": setCookie } });
+  return redirect(to, {
+    headers: [
+      ["Set-Cookie", setCookie],
+      ["Set-Cookie", knownBrowserCookie(credentials.id, knownBrowser?.browserId)],
+    ],
+  });
 }
 
 export default function LoginPage() {

@@ -1,44 +1,49 @@
 import crypto from "node:crypto";
 import path from "node:path";
-import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
-import { rateLimit } from "express-rate-limit";
 import helmet from "helmet";
 import { getEnv } from "../services/env.server";
 import { log } from "../services/log.server";
+import { answer, setAnswerStylesheets } from "./answer";
 import { cspDirectives } from "./csp";
+import { withErrorIds } from "./error-ids";
+import { remixRequestHandler } from "./remix-adapter";
+import { createRequestGate, gateOf, withGateRefusals } from "./request-gate";
 
 export type AppLoadContext = {
   cspNonce: string;
   requestId: string;
-  /** Set when this address has failed to sign in too often: seconds until it may try again. */
-  loginRetryAfter?: number;
+  /**
+   * Set on the routes that check passwords (sign-in, password change) when this address has failed
+   * too often: seconds until it may try again.
+   */
+  addressRetryAfter?: number;
+  /** The action calls this when a password was wrong, so the per-address limit counts the request. */
+  failedPasswordCheck?: () => void;
+  /** The request gate refused the body of this POST: the action answers this instead of running. */
+  gateRefusal?: { status: number; message: string };
 };
 
 declare module "@remix-run/node" {
   interface AppLoadContext {
     cspNonce: string;
     requestId: string;
-    loginRetryAfter?: number;
+    addressRetryAfter?: number;
+    failedPasswordCheck?: () => void;
+    gateRefusal?: { status: number; message: string };
   }
 }
 
 export const MAX_BODY_BYTES = 2 * 1024 * 1024;
-export const FAILED_LOGINS_PER_MINUTE = 10;
 const ALLOWED_METHODS = ["GET", "HEAD", "POST"];
 const SAFE_METHODS = new Set(["GET", "HEAD"]);
-
-function plain(res: Response, status: number, message: string) {
-  res.status(status).type("text/plain; charset=utf-8").set("Cache-Control", "no-store").send(message);
-}
 
 /** Only GET, HEAD and POST exist here; anything else is 405 with the list. */
 function allowedMethods(req: Request, res: Response, next: NextFunction) {
   if (ALLOWED_METHODS.includes(req.method)) return next();
-  res.set("Allow", ALLOWED_METHODS.join(", "));
-  plain(res, 405, "Metoden stöds inte. Sidan tar bara emot GET och POST.");
+  answer(req, res, 405, "Metoden stöds inte. Sidan tar bara emot GET och POST.", { headers: { Allow: ALLOWED_METHODS.join(", ") } });
 }
 
 /** Bodies over 2 MB are refused before anything reads them. */
@@ -47,12 +52,12 @@ function bodyLimit(req: Request, res: Response, next: NextFunction) {
   const length = req.get("content-length");
   if (length === undefined) {
     // Browsers always send a length with a form; a chunked body could not be measured before reading.
-    if (req.get("transfer-encoding")) return plain(res, 411, "Begäran saknar längduppgift (Content-Length).");
+    if (req.get("transfer-encoding")) return answer(req, res, 411, "Begäran saknar längduppgift (Content-Length).");
     return next();
   }
-  if (!/^\d+$/.test(length)) return plain(res, 400, "Ogiltig längduppgift (Content-Length).");
+  if (!/^\d+$/.test(length)) return answer(req, res, 400, "Ogiltig längduppgift (Content-Length).");
   if (Number(length) > MAX_BODY_BYTES) {
-    return plain(res, 413, "Begäran är för stor. Högst 2 MB kan skickas åt gången.");
+    return answer(req, res, 413, "Begäran är för stor. Högst 2 MB kan skickas åt gången.");
   }
   next();
 }
@@ -60,7 +65,8 @@ function bodyLimit(req: Request, res: Response, next: NextFunction) {
 /**
  * CSRF: a state-changing request must come from this site. Browsers say where a request comes from in
  * Sec-Fetch-Site (or at least Origin); a cross-site one is refused. Requests without either header are
- * not from a browser's form or script and carry no ambient cookie risk.
+ * not from a browser's form or script and carry no ambient cookie risk. Origins compare scheme, host
+ * and port.
  */
 function sameOriginWrites(req: Request, res: Response, next: NextFunction) {
   if (SAFE_METHODS.has(req.method)) return next();
@@ -69,20 +75,28 @@ function sameOriginWrites(req: Request, res: Response, next: NextFunction) {
   const origin = req.get("origin");
   if (!crossSite && origin !== undefined) {
     try {
-      crossSite = origin === "null" || new URL(origin).host !== req.get("host");
+      // Scheme, host and port: https://host is another origin than this plain-HTTP server at http://host.
+      // req.protocol is "https" behind a TLS proxy only with TRUST_PROXY (X-Forwarded-Proto).
+      crossSite = origin === "null" || new URL(origin).origin !== new URL(`${req.protocol}://${req.get("host")}`).origin;
     } catch {
       crossSite = true;
     }
   }
   if (!crossSite) return next();
-  log.warn("cross-site write refused", { method: req.method, path: req.path, origin, site });
-  plain(res, 403, "Begäran nekades eftersom den kom från en annan webbplats.");
+  log.warn("cross-site write refused", { requestId: res.locals.requestId, method: req.method, path: req.path, origin, site });
+  answer(req, res, 403, "Begäran nekades eftersom den kom från en annan webbplats.");
 }
 
-/** The Express app around Remix: static files, compression, security headers, request logs. */
+/**
+ * The Express app around Remix: request ids and logs, security headers, the request gate
+ * (app/server/request-gate.ts), static files, compression, and Remix with error ids on every 500.
+ */
 export function createApp(build: ServerBuild) {
   const env = getEnv();
   const app = express();
+  const gate = createRequestGate(build);
+  const rootLinks = (build.routes.root?.module as { links?: () => { rel?: string; href?: string }[] } | undefined)?.links?.() ?? [];
+  setAnswerStylesheets(rootLinks.filter((l) => l.rel === "stylesheet" && l.href).map((l) => l.href!));
   app.disable("x-powered-by");
   // Behind a TLS-terminating proxy, TRUST_PROXY=1 makes X-Forwarded-For/-Proto count (client address, HTTPS).
   app.set("trust proxy", env.TRUST_PROXY ? 1 : false);
@@ -128,6 +142,8 @@ export function createApp(build: ServerBuild) {
   });
 
   app.use(allowedMethods);
+  // Before anything keys on the path (static files, limits, Remix): one spelling per address.
+  app.use(gate.canonicalAddress);
   app.use(bodyLimit);
   app.use(sameOriginWrites);
   app.use(compression());
@@ -135,26 +151,13 @@ export function createApp(build: ServerBuild) {
   // Fingerprinted build assets are immutable; everything else in public/ may change between releases.
   app.use("/build", express.static(path.resolve("public/build"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(path.resolve("public"), { maxAge: "1h" }));
+  // Browsers ask for /favicon.ico whenever a page has no icon link at hand (an error page, for one).
+  app.get("/favicon.ico", (_req, res) => res.redirect(301, "/favicon.svg"));
 
-  // Failed sign-ins per address: the 11th within a minute gets 429. The login action renders the answer
-  // (with Retry-After), so the page stays a proper Swedish page with the form.
-  const loginLimiter = rateLimit({
-    windowMs: 60_000,
-    limit: FAILED_LOGINS_PER_MINUTE,
-    skipSuccessfulRequests: true,
-    standardHeaders: "draft-7",
-    legacyHeaders: false,
-    validate: { xForwardedForHeader: false },
-    handler: (req, res, next) => {
-      const info = (req as Request & { rateLimit?: { resetTime?: Date } }).rateLimit;
-      const reset = info?.resetTime?.getTime() ?? Date.now() + 60_000;
-      res.locals.loginRetryAfter = Math.max(1, Math.ceil((reset - Date.now()) / 1000));
-      res.removeHeader("Retry-After"); // the login action sets it, once
-      log.warn("login rate limit", { ip: req.ip });
-      next();
-    },
-  });
-  app.post(["/login", "/login.data"], loginLimiter);
+  // POSTs: a route with an action, the per-address limits, then the body counted, read and checked.
+  app.use(gate.formTarget);
+  app.use(gate.addressLimits);
+  app.use(gate.formBody);
 
   // Pages and data are personal: never cached by the browser or a proxy unless a route says otherwise.
   app.use((_req, res, next) => {
@@ -164,15 +167,24 @@ export function createApp(build: ServerBuild) {
 
   app.all(
     "*",
-    createRequestHandler({
-      build,
-      mode: process.env.NODE_ENV === "development" ? "development" : "production",
-      getLoadContext: (_req, res): AppLoadContext => ({
-        cspNonce: res.locals.cspNonce as string,
-        requestId: res.locals.requestId as string,
-        loginRetryAfter: res.locals.loginRetryAfter as number | undefined,
-      }),
-    }),
+    remixRequestHandler(withErrorIds(withGateRefusals(build)), (_req, res): AppLoadContext => ({
+      cspNonce: res.locals.cspNonce as string,
+      requestId: res.locals.requestId as string,
+      addressRetryAfter: gateOf(res)?.retryAfter,
+      gateRefusal: gateOf(res)?.refusal,
+      failedPasswordCheck: () => {
+        const info = gateOf(res);
+        if (info) info.failedPasswordCheck = true;
+      },
+    })),
   );
+
+  // The last resort: whatever failed outside Remix's own error handling still gets a page with its id.
+  app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
+    const errorId = res.locals.requestId as string;
+    log.error("unhandled error", { errorId, path: req.path, error });
+    if (res.headersSent) return res.destroy();
+    answer(req, res, 500, "Ett oväntat fel inträffade. Försök igen om en stund. Kvarstår felet, kontakta förvaltningen.", { errorId });
+  });
   return app;
 }

@@ -20,3 +20,31 @@ describe("audit log filters", () => {
     expect(problems).toEqual(["Slutdatum före startdatum."]);
   });
 });
+
+describe("audit log filters answer in Swedish", () => {
+  it.each([
+    "person=1.5",
+    "person=abc",
+    "person=-3",
+    "person=0",
+    "person=1e20",
+    "person=Infinity",
+    "sida=2.5",
+    "sida=x",
+    "sida=0",
+    "sida=-1",
+    "sida=1e9",
+    "objekt=" + "a".repeat(60),
+    "objekt=USER",
+    "objekt=user%3Bdrop",
+    "fran=2025-13-01",
+    "till=x",
+  ])("%s gets a Swedish message, never zod's English", (query) => {
+    const { problems } = parseAuditQuery(new URLSearchParams(query));
+    expect(problems.length).toBeGreaterThan(0);
+    for (const problem of problems) {
+      expect(problem).not.toMatch(/expected|received|invalid|must|number|string|integer|float|nan/i);
+      expect(problem).toMatch(/^[A-ZÅÄÖ]/);
+    }
+  });
+});

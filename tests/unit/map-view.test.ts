@@ -17,6 +17,7 @@ import {
   topCounties,
   withSelectedMunicipality,
 } from "../../app/domain/map-view";
+import { periodBesideName } from "../../app/domain/round";
 
 const counties = [{ code: "14" }, { code: "01" }];
 
@@ -222,5 +223,12 @@ describe("the change map (colour=change)", () => {
     expect(_changeLegendText("improved", 2)).toBe("2 kommuner: förbättrad");
     const entries = _legend({ colourBy: "change", categories: [], counts: { good: 0, access_gap: 0, needs_strengthening: 0, unrated: 0 }, dialogueCounts: { met_this_year: 0, planned: 0, no_contact: 0 }, changeCounts: counts });
     expect(entries.map((e) => e.text)).toEqual(["2 kommuner: förbättrad", "0 kommuner: oförändrad", "0 kommuner: försämrad", "1 kommun: ej bedömd"]);
+  });
+});
+
+describe("a round's period beside its name", () => {
+  it("is left out when the name already says it", () => {
+    expect(periodBesideName("Kartläggning februari 2025", "februari 2025")).toBeNull();
+    expect(periodBesideName("Hösten 2025", "1 september – 31 oktober 2025")).toBe("1 september – 31 oktober 2025");
   });
 });

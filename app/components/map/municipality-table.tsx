@@ -11,6 +11,7 @@ import {
 } from "../../domain/rating";
 import type { MapMunicipality } from "../../domain/map-view";
 import { CategoryBadge } from "../category";
+import { TableScroll } from "../table-scroll";
 
 type SortKey = "name" | "county" | "collaboration" | "access" | "category";
 const COLUMNS: { key: SortKey; label: string }[] = [
@@ -60,65 +61,67 @@ export const MunicipalityTable = memo(function MunicipalityTable({
   }, [municipalities, sort]);
 
   return (
-    <table className="data municipality-table">
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          {COLUMNS.map((c) => {
-            const active = sort.key === c.key;
-            return (
-              <th
-                key={c.key}
-                scope="col"
-                aria-sort={active ? (sort.descending ? "descending" : "ascending") : undefined}
-              >
-                {interactive ? (
-                  <button
-                    type="button"
-                    className="sort"
-                    onClick={() => setSort({ key: c.key, descending: active ? !sort.descending : false })}
-                  >
-                    {c.label}
-                    <span className="sort-indicator" aria-hidden="true">
-                      {active ? (sort.descending ? " ▼" : " ▲") : " ↕"}
-                    </span>
-                  </button>
-                ) : (
-                  c.label
-                )}
-              </th>
-            );
-          })}
-          {interactive ? (
-            <th scope="col">
-              <span className="visually-hidden">Visa på kartan</span>
-            </th>
-          ) : null}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((m) => (
-          <tr key={m.code} data-code={m.code}>
-            <td>
-              <Link to={`/kommuner/${m.code}`}>{m.name}</Link>
-            </td>
-            <td>{m.countyName}</td>
-            <td>{collaborationLabel(m.collaboration, "–")}</td>
-            <td>{interventionAccessLabel(m.interventionAccess, "–")}</td>
-            <td>
-              <CategoryBadge category={m.category} />
-              {m.confirmed === false ? <div className="unconfirmed-note">ej bekräftad</div> : null}
-            </td>
+    <TableScroll label={caption}>
+      <table className="data municipality-table">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            {COLUMNS.map((c) => {
+              const active = sort.key === c.key;
+              return (
+                <th
+                  key={c.key}
+                  scope="col"
+                  aria-sort={active ? (sort.descending ? "descending" : "ascending") : undefined}
+                >
+                  {interactive ? (
+                    <button
+                      type="button"
+                      className="sort"
+                      onClick={() => setSort({ key: c.key, descending: active ? !sort.descending : false })}
+                    >
+                      {c.label}
+                      <span className="sort-indicator" aria-hidden="true">
+                        {active ? (sort.descending ? " ▼" : " ▲") : " ↕"}
+                      </span>
+                    </button>
+                  ) : (
+                    c.label
+                  )}
+                </th>
+              );
+            })}
             {interactive ? (
-              <td>
-                <button type="button" className="link-button" onClick={() => onShow(m.code)}>
-                  Visa<span className="visually-hidden"> {m.name} på kartan</span>
-                </button>
-              </td>
+              <th scope="col">
+                <span className="visually-hidden">Visa på kartan</span>
+              </th>
             ) : null}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((m) => (
+            <tr key={m.code} data-code={m.code}>
+              <td>
+                <Link to={`/kommuner/${m.code}`}>{m.name}</Link>
+              </td>
+              <td>{m.countyName}</td>
+              <td>{collaborationLabel(m.collaboration, "–")}</td>
+              <td>{interventionAccessLabel(m.interventionAccess, "–")}</td>
+              <td>
+                <CategoryBadge category={m.category} />
+                {m.confirmed === false ? <div className="unconfirmed-note">ej bekräftad</div> : null}
+              </td>
+              {interactive ? (
+                <td>
+                  <button type="button" className="link-button" onClick={() => onShow(m.code)}>
+                    Visa<span className="visually-hidden"> {m.name} på kartan</span>
+                  </button>
+                </td>
+              ) : null}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 });
