@@ -14,9 +14,9 @@ export function fail(command: string, message: string): never {
 /** Opens (and migrates) the database the environment names, with the register loaded. */
 export function openCommandDatabase(): Db {
   const db = openDatabase(getEnv().databasePath);
-  migrateDatabase(db);
-  loadRegister(db, { counties: registerCounties, municipalities: registerMunicipalities });
   setDb(db);
+  migrateDatabase(db);
+  loadRegister({ counties: registerCounties, municipalities: registerMunicipalities });
   return db;
 }
 

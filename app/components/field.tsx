@@ -52,6 +52,85 @@ export function FormError({ errors, id }: { errors: string[] | undefined; id?: s
 }
 
 /**
+ * A single checkbox with its label beside it and its error below: a confirmation ("Ja, …") that a
+ * form requires. `required` lets the browser stop an unticked submit even without JavaScript; the
+ * server's schema refuses it too.
+ */
+export function CheckboxField({
+  meta,
+  label,
+  value = "yes",
+  required,
+}: {
+  meta: FieldMetadata<string | undefined>;
+  label: ReactNode;
+  value?: string;
+  required?: boolean;
+}) {
+  const inputProps = getInputProps(meta, { type: "checkbox", value });
+  return (
+    <div className="field checkbox-field">
+      <label>
+        <input {...inputProps} key={inputProps.key} required={required} />
+        {label}
+      </label>
+      {meta.errors?.length ? (
+        <p id={meta.errorId} className="field-error">
+          {meta.errors.join(" ")}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** A select drawn the same way as Field: label, optional hint, the field's error next to it. */
+export function SelectField({
+  meta,
+  label,
+  options,
+  hint,
+}: {
+  meta: FieldMetadata<string | undefined>;
+  label: ReactNode;
+  options: readonly { value: string; label: string }[];
+  hint?: ReactNode;
+}) {
+  const hintId = hint ? `${meta.id}-hint` : undefined;
+  const describedBy = [hintId, meta.errors?.length ? meta.errorId : undefined].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className="field">
+      <label htmlFor={meta.id}>{label}</label>
+      {hint ? (
+        <p id={hintId} className="hint">
+          {hint}
+        </p>
+      ) : null}
+      <select
+        id={meta.id}
+        name={meta.name}
+        form={meta.formId}
+        defaultValue={typeof meta.initialValue === "string" ? meta.initialValue : ""}
+        key={meta.key}
+        aria-invalid={meta.errors?.length ? true : undefined}
+        aria-describedby={describedBy}
+        required={meta.required}
+      >
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      {meta.errors?.length ? (
+        <p id={meta.errorId} className="field-error">
+          {meta.errors.join(" ")}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/**
  * A group of radio buttons or checkboxes in a fieldset with its legend, the error after it (the group
  * is described by the error, each choice is labelled by its text).
  */

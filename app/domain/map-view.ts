@@ -127,6 +127,18 @@ export function summarySentence(counts: Record<Category, number>, scope: { count
   return `${where} har ${joinSwedish(parts)}.`;
 }
 
+/**
+ * The sentence above the map (and the map's description) when no mapping round exists yet: what the
+ * map shows, and who can change that (`who`, e.g. "en administratör eller chef", from the
+ * permissions). The page head says that there is no round (NO_ROUND_YET); this does not repeat it.
+ */
+export function noRoundSentence(total: number, who: string): string {
+  return (
+    (total === 1 ? "Kommunen är inte bedömd ännu. " : `Ingen av de ${total} kommunerna är bedömd ännu. `) +
+    `Den första kartläggningen läggs upp av ${who} under Kartläggningar.`
+  );
+}
+
 /** The counties holding most municipalities of one category, most first (ties by county name). */
 export function topCounties(
   items: readonly { countyName: string; category: Category }[],

@@ -17,6 +17,7 @@ export const PERMISSIONS = [
   "manage:forums",
   "manage:catalogue",
   "import:data",
+  "manage:indicators",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -27,6 +28,7 @@ export const ROLE_GRANTS: Record<Role, readonly Grant[]> = {
   manager: [
     { permission: "manage:rounds", scope: "all" },
     { permission: "read:audit", scope: "all" },
+    { permission: "manage:indicators", scope: "all" },
   ],
   coordinator: [{ permission: "update:rating", scope: "own-counties" }],
   planner: [

@@ -123,6 +123,8 @@ export type StoredAssessment = {
   updatedByName: string | null;
 };
 
+type Reader = Pick<ReturnType<typeof getDb>, "select">;
+
 const STORED_COLUMNS = {
   id: assessments.id,
   collaboration: assessments.collaboration,
@@ -136,8 +138,8 @@ const STORED_COLUMNS = {
   updatedByName: users.name,
 };
 
-function readAssessment(db: Pick<ReturnType<typeof getDb>, "select">, roundId: number, code: string): StoredAssessment | null {
-  const row = db
+function readAssessment(tx: Reader, roundId: number, code: string): StoredAssessment | null {
+  const row = tx
     .select(STORED_COLUMNS)
     .from(assessments)
     .leftJoin(users, eq(users.id, assessments.updatedBy))
@@ -174,8 +176,7 @@ export function saveAssessment(
   input: { roundId: number; code: string; version: number } & ({ intent: "save"; values: AssessmentValues } | { intent: "confirm" }),
   actor: Actor,
 ): SaveResult {
-  const db = getDb();
-  return db.transaction(
+  return getDb().transaction(
     (tx) => {
       const round = tx.select({ status: mappingRounds.status }).from(mappingRounds).where(eq(mappingRounds.id, input.roundId)).get();
       if (!round) return { kind: "not_found" as const };
@@ -390,19 +391,17 @@ export type ImportChange = {
   after: Ratings & { comment: string };
 };
 
-type Reader = Pick<ReturnType<typeof getDb>, "select">;
-
 /** What importing these rows would change: only rows whose ratings, comment or confirmation differ. */
-function planImport(db: Reader, roundId: number, rows: readonly ImportRow[]): ImportChange[] {
+function planImport(tx: Reader, roundId: number, rows: readonly ImportRow[]): ImportChange[] {
   const current = new Map(
-    db
+    tx
       .select({ code: assessments.municipalityCode, collaboration: assessments.collaboration, interventionAccess: assessments.interventionAccess, comment: assessments.comment, confirmed: assessments.confirmed, version: assessments.version })
       .from(assessments)
       .where(eq(assessments.roundId, roundId))
       .all()
       .map((r) => [r.code, r]),
   );
-  const names = new Map(db.select({ code: municipalities.code, name: municipalities.name }).from(municipalities).all().map((m) => [m.code, m.name]));
+  const names = new Map(tx.select({ code: municipalities.code, name: municipalities.name }).from(municipalities).all().map((m) => [m.code, m.name]));
   const changes: ImportChange[] = [];
   for (const row of rows) {
     const before = current.get(row.code) ?? null;

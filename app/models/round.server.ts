@@ -29,8 +29,13 @@ export function getRound(id: number) {
   return getDb().select().from(mappingRounds).where(eq(mappingRounds.id, id)).get();
 }
 
-export function getOpenRound(db: Pick<Db, "select"> = getDb()) {
-  return db.select().from(mappingRounds).where(eq(mappingRounds.status, "open")).get();
+export function getOpenRound() {
+  return getDb().select().from(mappingRounds).where(eq(mappingRounds.status, "open")).get();
+}
+
+/** The open round, read inside a write's transaction. */
+function openRoundIn(tx: Tx) {
+  return tx.select().from(mappingRounds).where(eq(mappingRounds.status, "open")).get();
 }
 
 /** The round shown by default: the newest one that has started (open or closed), else the newest. */
@@ -51,9 +56,13 @@ export function getLatestRound() {
  * The round a round is compared with and pre-filled from: the started round (open or closed) whose
  * period comes just before, by period rather than by when it was created.
  */
-export function getPreviousRound(round: Pick<MappingRound, "id" | "name" | "periodStart">, db: Pick<Db, "select"> = getDb()) {
-  const started = db.select().from(mappingRounds).where(ne(mappingRounds.status, "planned")).all();
-  return previousRound(started, round);
+export function getPreviousRound(round: Pick<MappingRound, "id" | "name" | "periodStart">) {
+  return previousRound(getDb().select().from(mappingRounds).where(ne(mappingRounds.status, "planned")).all(), round);
+}
+
+/** The same, read inside a write's transaction. */
+function previousRoundIn(tx: Tx, round: Pick<MappingRound, "id" | "name" | "periodStart">) {
+  return previousRound(tx.select().from(mappingRounds).where(ne(mappingRounds.status, "planned")).all(), round);
 }
 
 export type CreateRoundResult = { ok: true; round: MappingRound } | { ok: false; field: "name"; message: string };
@@ -97,7 +106,7 @@ export function transitionRound(
     (tx) => {
       const round = tx.select().from(mappingRounds).where(eq(mappingRounds.id, id)).get();
       if (!round) return { ok: false as const, status: 404 as const, message: "Kartläggningen finns inte." };
-      const open = getOpenRound(tx) ?? null;
+      const open = openRoundIn(tx) ?? null;
       const check = checkRoundTransition(round, action, open);
       if (!check.ok) return { ok: false as const, status: 409 as const, message: check.message };
       const now = new Date().toISOString();
@@ -114,7 +123,7 @@ export function transitionRound(
       let prefilled = 0;
       let prefilledFrom: { id: number; name: string } | null = null;
       if (action === "open" && options.prefill) {
-        const source = getPreviousRound(round, tx);
+        const source = previousRoundIn(tx, round);
         if (source) {
           prefilled = prefillFrom(tx, source.id, id, now, options.actor);
           prefilledFrom = { id: source.id, name: source.name };
@@ -234,8 +243,8 @@ function seedRound(
  * that already has them is left alone. The follow-up is only added beside the example February 2025
  * round (never beside real data that took its name).
  */
-export function ensureExampleRound(db: Db): { created: boolean; roundId: number; followUpId: number | null } {
-  return db.transaction(
+export function ensureExampleRound(): { created: boolean; roundId: number; followUpId: number | null } {
+  return getDb().transaction(
     (tx) => {
       const all = tx.select({ code: municipalities.code, countyCode: municipalities.countyCode }).from(municipalities).all();
       const base = exampleRatings(all);

@@ -1,11 +1,18 @@
 import { and, eq, lt, ne, or } from "drizzle-orm";
-import { getDb } from "../../db/client.server";
+import { getDb, type Tx } from "../../db/client.server";
 import { sessions, users } from "../../db/schema";
 
-/** `key` is the keyed hash of the cookie's id: the table never holds a usable session id. */
-export function insertSession(input: { key: string; userId: number; now: Date; expiresAt: Date }) {
-  getDb()
-    .insert(sessions)
+export type NewSession = {
+  /** The keyed hash of the cookie's id: the table never holds a usable session id. */
+  key: string;
+  userId: number;
+  now: Date;
+  expiresAt: Date;
+};
+
+/** Stores a session inside the transaction that signs the user in (see recordLoginSuccess). */
+export function insertSession(tx: Pick<Tx, "insert">, input: NewSession) {
+  tx.insert(sessions)
     .values({
       id: input.key,
       userId: input.userId,
@@ -14,6 +21,11 @@ export function insertSession(input: { key: string; userId: number; now: Date; e
       expiresAt: input.expiresAt.toISOString(),
     })
     .run();
+}
+
+/** Stores a session on its own (tests, and sessions started without a sign-in form). */
+export function addSession(input: NewSession) {
+  getDb().transaction((tx) => insertSession(tx, input));
 }
 
 export function getSessionWithUser(key: string) {
@@ -35,28 +47,33 @@ export function getSessionWithUser(key: string) {
     .get();
 }
 
-
 export function touchSession(key: string, now: Date) {
-  getDb().update(sessions).set({ lastSeenAt: now.toISOString() }).where(eq(sessions.id, key)).run();
+  getDb().transaction((tx) => {
+    tx.update(sessions).set({ lastSeenAt: now.toISOString() }).where(eq(sessions.id, key)).run();
+  });
 }
 
 export function deleteSession(key: string) {
-  getDb().delete(sessions).where(eq(sessions.id, key)).run();
+  getDb().transaction((tx) => {
+    tx.delete(sessions).where(eq(sessions.id, key)).run();
+  });
 }
 
 /** Ends every session of a user, or every other one when `exceptKey` is given. */
 export function deleteUserSessions(userId: number, exceptKey?: string) {
-  getDb()
-    .delete(sessions)
-    .where(exceptKey ? and(eq(sessions.userId, userId), ne(sessions.id, exceptKey)) : eq(sessions.userId, userId))
-    .run();
+  getDb().transaction((tx) => {
+    tx.delete(sessions)
+      .where(exceptKey ? and(eq(sessions.userId, userId), ne(sessions.id, exceptKey)) : eq(sessions.userId, userId))
+      .run();
+  });
 }
 
 /** Housekeeping: removes sessions past their absolute expiry or idle limit. */
 export function deleteExpiredSessions(now: Date, idleMinutes: number) {
   const idleCutoff = new Date(now.getTime() - idleMinutes * 60_000).toISOString();
-  getDb()
-    .delete(sessions)
-    .where(or(lt(sessions.expiresAt, now.toISOString()), lt(sessions.lastSeenAt, idleCutoff)))
-    .run();
+  getDb().transaction((tx) => {
+    tx.delete(sessions)
+      .where(or(lt(sessions.expiresAt, now.toISOString()), lt(sessions.lastSeenAt, idleCutoff)))
+      .run();
+  });
 }

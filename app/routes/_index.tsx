@@ -11,6 +11,7 @@ import type { DrawnLayers } from "../components/map/national-map.client";
 import { createSelectionStore, useSelectionInAddress } from "../components/map/selection";
 import { MapSide } from "../components/map/side-column";
 import { TableSection } from "../components/map/table-section";
+import { RoleIntro } from "../components/role-intro";
 import {
   countByDialogueStatus,
   filterFormQuery,
@@ -72,6 +73,7 @@ export default function MapPage() {
   return (
     <div className="map-page">
       <MapPageHead round={data.round} previousRoundName={data.previousRoundName} notices={data.notices} />
+      <RoleIntro />
       <MapFilterForm rounds={data.rounds} roundId={data.round?.id ?? null} counties={counties} filters={filters} onChange={applyFilters} />
       {data.borders ? <link rel="preload" href={data.borders.url} as="fetch" crossOrigin="anonymous" /> : null}
       <p id="map-summary" className="map-summary">

@@ -1,16 +1,15 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { listMunicipalityRatings } from "../models/assessment.server";
 import { selectRound } from "../models/round-selection.server";
+import { quoteParam } from "../domain/params";
 import { requireUser } from "../services/auth.server";
+import { httpError } from "../services/http.server";
 
 export function loader({ request }: LoaderFunctionArgs) {
   requireUser(request);
   const selection = selectRound(new URL(request.url).searchParams.get("round"));
   if (selection.kind === "unknown") {
-    return Response.json(
-      { error: "not_found", message: `Kartläggningsomgången "${selection.requested}" finns inte.` },
-      { status: 404 },
-    );
+    throw httpError(request, 404, `Kartläggningsomgången "${quoteParam(selection.requested)}" finns inte.`);
   }
   const round = selection.kind === "found" ? selection.round : null;
   const municipalities = listMunicipalityRatings(round?.id ?? null).map((m) => ({

@@ -1,8 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { CategoryBadge } from "../components/category";
+import { GeneralErrorBoundary } from "../components/error-boundary";
 import { ExampleBadge } from "../components/example-banner";
 import { formatDateTimeSv, formatPeriodSv } from "../domain/dates";
+import { parseMunicipalityCode, quoteParam } from "../domain/params";
 import { categorize, collaborationLabel, interventionAccessLabel, RATING_FIELD_LABELS } from "../domain/rating";
 import { NO_ROUND_YET, periodBesideName } from "../domain/round";
 import { listAssessmentHistory, listRatingsForMunicipality } from "../models/assessment.server";
@@ -11,25 +13,26 @@ import { formatChannels } from "../domain/channels";
 import { can } from "../domain/permissions";
 import { getOpenRound } from "../models/round.server";
 import { getMunicipality } from "../models/register.server";
-import { GeneralErrorBoundary } from "../components/error-boundary";
 import { requireUser } from "../services/auth.server";
+import { invariantResponse } from "../services/http.server";
 import { TableScroll } from "../components/table-scroll";
 
 export function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireUser(request);
-  const code = params.code ?? "";
-  const municipality = /^\d{4}$/.test(code) ? getMunicipality(code) : undefined;
-  if (!municipality) {
-    throw new Response(`Det finns ingen kommun med kommunkoden "${code.slice(0, 20)}".`, { status: 404 });
-  }
+  const code = parseMunicipalityCode(params.code);
+  const municipality = code === null ? undefined : getMunicipality(code);
+  invariantResponse(municipality, `Det finns ingen kommun med kommunkoden "${quoteParam(params.code ?? "")}".`);
   const open = getOpenRound();
-  const ratings = listRatingsForMunicipality(code);
+  const ratings = listRatingsForMunicipality(municipality.code);
   const roundNames = new Map(ratings.map((r) => [r.roundId, r.roundName]));
   return {
     municipality,
     ratings,
-    history: listAssessmentHistory(code).map((h) => ({ ...h, roundName: roundNames.get(h.roundId) ?? "" })),
-    assessLink: open && can(user, "update:rating", { countyCode: municipality.countyCode }) ? { url: `/kartlaggningar/${open.id}/kommuner/${code}`, roundName: open.name } : null,
+    history: listAssessmentHistory(municipality.code).map((h) => ({ ...h, roundName: roundNames.get(h.roundId) ?? "" })),
+    assessLink:
+      open && can(user, "update:rating", { countyCode: municipality.countyCode })
+        ? { url: `/kartlaggningar/${open.id}/kommuner/${municipality.code}`, roundName: open.name }
+        : null,
   };
 }
 

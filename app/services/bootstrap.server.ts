@@ -1,7 +1,8 @@
-import { migrateDatabase, type Db } from "../../db/client.server";
+import { getDb, migrateDatabase } from "../../db/client.server";
 import { registerCounties, registerMunicipalities } from "../../data/register";
 import { loadRegister } from "../models/register.server";
 import { ensureExampleRound } from "../models/round.server";
+import { ensureExampleIndicatorValues, ensureIndicatorCatalogue } from "../models/indicator.server";
 import { createUser, hasAdmin } from "../models/user.server";
 import { SYSTEM_ACTOR } from "../models/audit.server";
 import { generatePassword, hashPassword } from "./password.server";
@@ -18,21 +19,22 @@ type Options = {
 
 /**
  * Everything a first start needs, safe to run on every start: migrations, the register, the example
- * round (unless switched off) and a first admin account.
+ * round (unless switched off) and a first admin account, on the process-wide connection (setDb).
  */
-export async function prepareDatabase(db: Db, options: Options) {
-  migrateDatabase(db);
-  const registerChanges = loadRegister(db, { counties: registerCounties, municipalities: registerMunicipalities });
-  const example = options.seedExample ? ensureExampleRound(db) : undefined;
+export async function prepareDatabase(options: Options) {
+  migrateDatabase(getDb());
+  const registerChanges = loadRegister({ counties: registerCounties, municipalities: registerMunicipalities });
+  const example = options.seedExample ? ensureExampleRound() : undefined;
+  ensureIndicatorCatalogue();
+  const exampleIndicators = options.seedExample ? ensureExampleIndicatorValues() : undefined;
 
   let adminCreated: { email: string; generatedPassword?: string } | undefined;
-  if (!hasAdmin(db)) {
+  if (!hasAdmin()) {
     const email = options.adminEmail ?? DEFAULT_ADMIN_EMAIL;
     const generated = options.adminPassword ? undefined : generatePassword();
     const password = options.adminPassword ?? generated!;
     const passwordHash = await hashPassword(password);
     createUser(
-      db,
       { email, name: "Administratör", roles: ["admin"], passwordHash, mustChangePassword: !!generated },
       SYSTEM_ACTOR,
     );
@@ -43,5 +45,10 @@ export async function prepareDatabase(db: Db, options: Options) {
       );
     }
   }
-  return { registerChanges, exampleRoundCreated: example?.created ?? false, adminCreated };
+  return {
+    registerChanges,
+    exampleRoundCreated: example?.created ?? false,
+    exampleIndicatorsCreated: exampleIndicators?.created ?? false,
+    adminCreated,
+  };
 }

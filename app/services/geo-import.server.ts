@@ -1,7 +1,6 @@
 import crypto from "node:crypto";
 import fs from "node:fs/promises";
 import zlib from "node:zlib";
-import type { Db } from "../../db/client.server";
 import { registerMunicipalities } from "../../data/register";
 import { prepareBorders } from "../domain/geo/prepare";
 import type { Actor } from "../models/audit.server";
@@ -43,7 +42,6 @@ export type ImportResult =
  * transaction, which only writes the row and its audit entry. Nothing is stored when anything is wrong.
  */
 export function importBorders(
-  db: Db,
   input: { text: string; source: string; codeProperty?: string },
   actor: Actor,
 ): ImportResult {
@@ -58,7 +56,7 @@ export function importBorders(
     };
   }
   const hash = crypto.createHash("sha256").update(topology).digest("hex").slice(0, 20);
-  saveBoundarySet(db, { topology, hash, source: input.source, featureCount: prepared.featureCount }, actor);
+  saveBoundarySet({ topology, hash, source: input.source, featureCount: prepared.featureCount }, actor);
   return {
     ok: true,
     hash,
@@ -75,17 +73,16 @@ export function importBorders(
  * the source is unreachable or refused, the map keeps its circles and the reason goes to the log.
  */
 export async function importBordersOnFirstStart(
-  db: Db,
   source: string,
   actor: Actor,
 ): Promise<{ imported: boolean; reason?: string }> {
-  if (getCurrentBoundarySet(db)) return { imported: false, reason: "borders already stored" };
+  if (getCurrentBoundarySet()) return { imported: false, reason: "borders already stored" };
   let text: string;
   try {
     text = await readGeoSource(source, 20_000);
   } catch (error) {
     return { imported: false, reason: (error as Error).message };
   }
-  const result = importBorders(db, { text, source }, actor);
+  const result = importBorders({ text, source }, actor);
   return result.ok ? { imported: true } : { imported: false, reason: result.problems.join(" ") };
 }

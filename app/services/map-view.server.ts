@@ -2,6 +2,7 @@ import { dialogueSummaries, type DialogueMeetingDate } from "../domain/dialogue-
 import { formatPeriodSv } from "../domain/dates";
 import {
   matchesFilters,
+  noRoundSentence,
   parseMapFilters,
   parseSelectedMunicipality,
   summarySentence,
@@ -11,6 +12,7 @@ import {
 import { countByCategory, type Category } from "../domain/rating";
 import { describeChange, previousRound } from "../domain/rating-change";
 import { changeClass } from "../domain/round-comparison";
+import { rolesThatCan } from "../domain/role-intro";
 import { listMunicipalityRatings } from "../models/assessment.server";
 import { getCurrentBoundarySet } from "../models/boundary.server";
 import { listCounties } from "../models/register.server";
@@ -96,7 +98,8 @@ export function getMapView(searchParams: URLSearchParams, today = new Date().toI
     municipalities,
     selected: selected.code,
     counts,
-    summary: summarySentence(counts, { countyName: county?.name }),
+    // Without any round, "none is rated in this round" would contradict "there is no round": say what to do.
+    summary: round ? summarySentence(counts, { countyName: county?.name }) : noRoundSentence(municipalities.length, rolesThatCan("manage:rounds")),
     borders: boundarySet ? { url: bordersUrl(boundarySet.hash), featureCount: boundarySet.featureCount } : null,
     meetingsRecorded: false,
   };

@@ -34,7 +34,7 @@ const db = handle.db;
 // The app runs with synchronous=FULL (every commit waits for the disk); BENCH_SYNC=NORMAL shows what the disk costs.
 if (process.env.BENCH_SYNC) db.$client.pragma(`synchronous = ${process.env.BENCH_SYNC === "NORMAL" ? "NORMAL" : "FULL"}`);
 const actor = { id: null, label: "bench" };
-ensureExampleRound(db);
+ensureExampleRound();
 
 // 18 more closed rounds (20 in all), each with 290 assessments and 1–3 history versions apiece.
 const base = exampleRatings(registerMunicipalities);

@@ -301,7 +301,7 @@ describe("passwords", () => {
     const response = await request(server, `/admin/anvandare/${user.id}`, {
       cookie: adminCookie,
       method: "POST",
-      body: new URLSearchParams({ intent: "set-active", active: "false" }),
+      body: new URLSearchParams({ intent: "set-active", active: "false", confirm: "yes" }),
     });
     expect(response.status).toBe(200);
     expect((await request(server, "/kommuner", { cookie: userCookie })).status).toBe(302);

@@ -2,14 +2,16 @@ import Papa from "papaparse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assessments, mappingRounds } from "../../db/schema";
 import { ensureExampleRound } from "../../app/models/round.server";
-import { getMapView } from "../../app/services/map-view.server";
+import { loader } from "../../app/routes/_index";
 import { loader as csvLoader } from "../../app/routes/karta[.csv]";
 import { signedInRequest } from "../support/auth";
 import { closeTestDatabase, createTestDatabase } from "../support/database";
 
-// The route module imports Leaflet for the browser; its loader is getMapView plus the tile settings.
-const mapLoader = ({ request }: { request: Request }) => getMapView(new URL(request.url).searchParams);
-const args = (url: string) => ({ request: new Request(`http://localhost${url}`), params: {}, context: {} as never });
+// The real `/` loader (its Leaflet modules are *.client, empty on the server and in tests), called as a
+// signed-in manager: one session, made in beforeAll, for every call.
+let cookie = "";
+const mapLoader = (args: { request: Request }) => loader({ ...args, params: {}, context: { cspNonce: "test", requestId: "test" } });
+const args = (url: string) => ({ request: new Request(`http://localhost${url}`, { headers: { Cookie: cookie } }) });
 
 describe("the map page's data", () => {
   let handle: ReturnType<typeof createTestDatabase>;
@@ -17,9 +19,10 @@ describe("the map page's data", () => {
   let laterRoundId: number;
   let followUpRoundId: number;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     handle = createTestDatabase();
-    const seeded = ensureExampleRound(handle.db);
+    cookie = (await signedInRequest("/")).headers.get("Cookie")!;
+    const seeded = ensureExampleRound();
     exampleRoundId = seeded.roundId;
     followUpRoundId = seeded.followUpId!;
     // A later round where Göteborg improved and everyone else is not rated yet.
@@ -108,5 +111,25 @@ describe("the map page's data", () => {
     expect(rows.every((r) => r[2] === "Västra Götalands län" && r[5]!.startsWith("Bra samverkan men"))).toBe(true);
     const names = rows.map((r) => r[1]!);
     expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, "sv")));
+  });
+});
+
+describe("the map page on a database without any mapping round", () => {
+  let handle: ReturnType<typeof createTestDatabase>;
+  beforeAll(async () => {
+    handle = createTestDatabase();
+    cookie = (await signedInRequest("/")).headers.get("Cookie")!;
+  });
+  afterAll(() => closeTestDatabase(handle));
+
+  it("says once that there is no round yet, and who can create the first, instead of 'none rated in this round'", () => {
+    const data = mapLoader(args("/"));
+    expect(data.round).toBeNull();
+    expect(data.notices).toEqual([]);
+    expect(data.summary).toBe(
+      "Ingen av de 290 kommunerna är bedömd ännu. " +
+        "Den första kartläggningen läggs upp av en administratör eller chef under Kartläggningar.",
+    );
+    expect(data.summary).not.toContain("i den här kartläggningen");
   });
 });

@@ -30,10 +30,10 @@ afterAll(() => closeTestDatabase(handle));
 
 describe("example rounds", () => {
   it("seeds February 2025 and the closed follow-up of spring 2026 beside it, once", () => {
-    const first = ensureExampleRound(db);
+    const first = ensureExampleRound();
     expect(first.created).toBe(true);
     expect(first.followUpId).not.toBeNull();
-    const again = ensureExampleRound(db);
+    const again = ensureExampleRound();
     expect(again).toEqual({ ...first, created: false });
     const counts = countCategoriesByRound();
     expect(counts.get(first.roundId)).toEqual({ good: 203, access_gap: 76, needs_strengthening: 11, unrated: 0 });

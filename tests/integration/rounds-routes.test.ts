@@ -21,7 +21,7 @@ const count = (table: string) => (handle.db.get(sql.raw(`select count(*) as n fr
 
 beforeAll(() => {
   handle = createTestDatabase();
-  example = ensureExampleRound(handle.db);
+  example = ensureExampleRound();
   const created = createRound({ name: "Kartläggning 2027", periodStart: "2027-02-01", periodEnd: "2027-02-28" }, { id: null, label: "test" });
   roundId = created.ok ? created.round.id : 0;
   transitionRound(roundId, "open", { actor: { id: null, label: "test" }, prefill: true });

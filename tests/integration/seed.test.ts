@@ -32,7 +32,7 @@ describe("first start on an empty database", () => {
   it("creates the register, the example round with the published distribution, and an admin", async () => {
     const db = freshDb();
     const lines: string[] = [];
-    const result = await prepareDatabase(db, { seedExample: true, print: (l) => lines.push(l) });
+    const result = await prepareDatabase({ seedExample: true, print: (l) => lines.push(l) });
 
     expect(count(db, "counties")).toBe(21);
     expect(count(db, "municipalities")).toBe(290);
@@ -52,31 +52,31 @@ describe("first start on an empty database", () => {
 
   it("changes nothing when run a second time", async () => {
     const db = freshDb();
-    await prepareDatabase(db, { seedExample: true });
-    const tables = ["counties", "municipalities", "mapping_rounds", "assessments", "assessment_history", "users", "audit_log"];
+    await prepareDatabase({ seedExample: true });
+    const tables = ["counties", "municipalities", "mapping_rounds", "assessments", "assessment_history", "users", "audit_log", "indicators", "indicator_values"];
     const before = Object.fromEntries(tables.map((t) => [t, count(db, t)]));
     const lines: string[] = [];
-    const second = await prepareDatabase(db, { seedExample: true, print: (l) => lines.push(l) });
-    expect(second).toEqual({ registerChanges: 0, exampleRoundCreated: false, adminCreated: undefined });
+    const second = await prepareDatabase({ seedExample: true, print: (l) => lines.push(l) });
+    expect(second).toEqual({ registerChanges: 0, exampleRoundCreated: false, exampleIndicatorsCreated: false, adminCreated: undefined });
     expect(Object.fromEntries(tables.map((t) => [t, count(db, t)]))).toEqual(before);
     expect(lines).toEqual([]);
   });
 
   it("gives the same example ratings on every fresh database", async () => {
     const first = freshDb();
-    await prepareDatabase(first, { seedExample: true });
+    await prepareDatabase({ seedExample: true });
     const a = listRounds().flatMap((r) => listMunicipalityRatings(r.id).map((m) => `${r.name}:${m.code}:${m.category}`));
     setDb(undefined);
     first.$client.close();
     const second = freshDb();
-    await prepareDatabase(second, { seedExample: true });
+    await prepareDatabase({ seedExample: true });
     const b = listRounds().flatMap((r) => listMunicipalityRatings(r.id).map((m) => `${r.name}:${m.code}:${m.category}`));
     expect(b).toEqual(a);
   });
 
   it("skips the example round when asked to", async () => {
     const db = freshDb();
-    await prepareDatabase(db, { seedExample: false });
+    await prepareDatabase({ seedExample: false });
     expect(count(db, "mapping_rounds")).toBe(0);
     expect(count(db, "municipalities")).toBe(290);
   });
@@ -84,7 +84,7 @@ describe("first start on an empty database", () => {
   it("creates the admin from ADMIN_EMAIL and ADMIN_PASSWORD without printing a password", async () => {
     const db = freshDb();
     const lines: string[] = [];
-    const result = await prepareDatabase(db, {
+    const result = await prepareDatabase({
       seedExample: false,
       adminEmail: "Chef@Example.se",
       adminPassword: "ett långt lösenord för test",
@@ -98,7 +98,7 @@ describe("first start on an empty database", () => {
 
   it("records the example seed in the audit trail", async () => {
     const db = freshDb();
-    await prepareDatabase(db, { seedExample: true });
+    await prepareDatabase({ seedExample: true });
     const actions = (db.all(sql`select action from audit_log order by id`) as { action: string }[]).map((r) => r.action);
     expect(actions).toContain("round.seed_example");
     expect(actions).toContain("user.create");
