@@ -62,9 +62,22 @@ export const mappingRounds = sqliteTable(
     status: text("status", { enum: ROUND_STATUSES }).notNull().default("planned"),
     /** Example data, not the agency's real assessments: every page that shows it says so. */
     example: integer("example", { mode: "boolean" }).notNull().default(false),
+    /** The day coordinators are asked to be done by (YYYY-MM-DD), if any. */
+    dueDate: text("due_date"),
+    /** When the round was last opened and closed (ISO timestamps). */
+    openedAt: text("opened_at"),
+    closedAt: text("closed_at"),
+    /** The round whose assessments pre-filled this one when it was opened, if any. */
+    prefilledFromId: integer("prefilled_from_id"),
+    /** Why an admin reopened the round after it was closed (the latest reason; every one is in the audit log). */
+    reopenReason: text("reopen_reason"),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("mapping_rounds_name_uq").on(t.name)],
+  (t) => [
+    uniqueIndex("mapping_rounds_name_uq").on(t.name),
+    // At most one open round, held by the database too (a partial unique index on a constant).
+    uniqueIndex("mapping_rounds_one_open_uq").on(t.status).where(sql`status = 'open'`),
+  ],
 );
 
 export const assessments = sqliteTable(
@@ -82,6 +95,12 @@ export const assessments = sqliteTable(
       enum: INTERVENTION_ACCESS_LEVELS,
     }).notNull(),
     comment: text("comment").notNull().default(""),
+    /** Channel keys from app/domain/channels.ts as a JSON array, e.g. ["caseworker_contact","other"]. */
+    channels: text("channels").notNull().default("[]"),
+    /** What "other" (annat) means, when that channel is chosen. */
+    channelOther: text("channel_other").notNull().default(""),
+    /** False while the ratings are only pre-filled from the previous round and nobody has confirmed them. */
+    confirmed: integer("confirmed", { mode: "boolean" }).notNull().default(true),
     updatedBy: integer("updated_by").references(() => users.id),
     updatedAt: text("updated_at").notNull(),
     /** Optimistic locking: a write must name the version it read. */
@@ -112,11 +131,19 @@ export const assessmentHistory = sqliteTable(
       enum: INTERVENTION_ACCESS_LEVELS,
     }).notNull(),
     comment: text("comment").notNull().default(""),
+    channels: text("channels").notNull().default("[]"),
+    channelOther: text("channel_other").notNull().default(""),
+    confirmed: integer("confirmed", { mode: "boolean" }).notNull().default(true),
+    /** How this version came about: seed, prefill, form, confirm or import (app/domain/assessment.ts). */
+    source: text("source").notNull().default("form"),
     version: integer("version").notNull(),
     changedBy: integer("changed_by").references(() => users.id),
     changedAt: text("changed_at").notNull(),
   },
-  (t) => [index("assessment_history_assessment_idx").on(t.assessmentId)],
+  (t) => [
+    index("assessment_history_assessment_idx").on(t.assessmentId),
+    index("assessment_history_municipality_idx").on(t.municipalityCode),
+  ],
 );
 
 export const users = sqliteTable(
@@ -506,6 +533,7 @@ export type County = typeof counties.$inferSelect;
 export type Municipality = typeof municipalities.$inferSelect;
 export type MappingRound = typeof mappingRounds.$inferSelect;
 export type Assessment = typeof assessments.$inferSelect;
+export type AssessmentHistoryEntry = typeof assessmentHistory.$inferSelect;
 export type User = typeof users.$inferSelect;
 export type Session = typeof sessions.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;

@@ -2,7 +2,7 @@ import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } f
 import { NO_PERSONAL_DATA_REMINDER } from "../domain/personal-number";
 import type { ReactNode } from "react";
 
-type InputType = "text" | "email" | "password" | "search" | "date" | "number" | "time" | "url";
+type InputType = "text" | "email" | "password" | "search" | "date" | "number" | "time" | "url" | "month";
 
 /**
  * The one way a form field is drawn: label, input, hint and the field's error next to it. conform sets
@@ -161,3 +161,58 @@ function FieldError({ meta }: { meta: { errorId: string; errors?: string[] } }) 
     </p>
   );
 }
+
+/**
+ * A group of radio buttons or checkboxes in a fieldset with its legend, the error after it (the group
+ * is described by the error, each choice is labelled by its text).
+ */
+export function ChoiceField({
+  meta,
+  legend,
+  type,
+  options,
+  hint,
+}: {
+  meta: FieldMetadata<string | string[] | undefined>;
+  legend: ReactNode;
+  type: "radio" | "checkbox";
+  options: readonly { value: string; label: ReactNode }[];
+  hint?: ReactNode;
+}) {
+  const hintId = hint ? `${meta.id}-hint` : undefined;
+  const initial = meta.initialValue;
+  const selected = new Set(Array.isArray(initial) ? initial : initial ? [initial] : []);
+  const describedBy = [hintId, meta.errors?.length ? meta.errorId : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <fieldset className="field choice-field" aria-describedby={describedBy} aria-invalid={meta.errors?.length ? true : undefined}>
+      <legend>{legend}</legend>
+      {hint ? (
+        <p id={hintId} className="hint">
+          {hint}
+        </p>
+      ) : null}
+      {options.map((option, i) => {
+        const id = `${meta.id}-${i}`;
+        return (
+          <div className="choice" key={`${meta.key ?? ""}-${option.value}`}>
+            <input
+              type={type}
+              id={id}
+              name={meta.name}
+              value={option.value}
+              defaultChecked={selected.has(option.value)}
+              form={meta.formId}
+            />
+            <label htmlFor={id}>{option.label}</label>
+          </div>
+        );
+      })}
+      {meta.errors?.length ? (
+        <p id={meta.errorId} className="field-error">
+          {meta.errors.join(" ")}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}
+

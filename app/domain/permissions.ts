@@ -9,6 +9,8 @@ export type Role = (typeof ROLES)[number];
 export const PERMISSIONS = [
   "update:rating",
   "manage:rounds",
+  /** Reopening a closed round (admins only; the reason is audited). */
+  "reopen:rounds",
   "manage:users",
   "read:audit",
   "manage:meetings",

@@ -13,6 +13,7 @@ import {
 } from "../domain/map-view";
 import { countByCategory, type Category } from "../domain/rating";
 import { describeChange, previousRound } from "../domain/rating-change";
+import { changeClass } from "../domain/round-comparison";
 import { rolesThatCan } from "../domain/role-intro";
 import { getCurrentBoundarySet } from "../models/boundary.server";
 import { listCounties } from "../models/register.server";
@@ -67,6 +68,8 @@ export function getMapView(searchParams: URLSearchParams, today = todayInSweden(
     interventionAccess: m.interventionAccess,
     comment: m.comment,
     category: m.category,
+    confirmed: m.confirmed,
+    changeClass: changeClass(previousCategories.get(m.code) ?? "unrated", m.category),
     change: describeChange(
       m.category,
       previous ? { roundName: previous.name, category: previousCategories.get(m.code) ?? "unrated" } : null,

@@ -41,10 +41,11 @@ describe("the national map in the browser", () => {
       paths.map((p) => p.getAttribute("fill")),
     );
     expect(new Set(fills).size).toBe(3);
+    // The latest round by default: the example follow-up of spring 2026 (220 / 65 / 5).
     await expect.poll(() => page.locator(".legend").innerText()).toContain(
-      "203 kommuner: bra samverkan och tillgång till insatser",
+      "220 kommuner: bra samverkan och tillgång till insatser",
     );
-    expect(await page.locator("#map-summary").innerText()).toContain("Av Sveriges 290 kommuner har 203");
+    expect(await page.locator("#map-summary").innerText()).toContain("Av Sveriges 290 kommuner har 220");
     expect(await page.locator(".map-example-note").innerText()).toBe("Exempeldata");
     expect(await page.locator("[role=region][aria-describedby=map-summary]").count()).toBe(1);
     await screenshot(page, "map-circles");

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { unzipSync, strFromU8 } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assessments, mappingRounds } from "../../db/schema";
@@ -41,7 +42,12 @@ describe("the yearly status report", () => {
   beforeAll(() => {
     handle = createTestDatabase();
     const db = handle.db;
-    ensureExampleRound();
+    // This test builds its own follow-up below; the seeded example follow-up of spring 2026 would be a
+    // second round in the same year, so it is taken out again.
+    const seeded = ensureExampleRound();
+    db.run(sql`delete from assessment_history where round_id = ${seeded.followUpId}`);
+    db.run(sql`delete from assessments where round_id = ${seeded.followUpId}`);
+    db.run(sql`delete from mapping_rounds where id = ${seeded.followUpId}`);
     ensureIndicatorCatalogue();
     ensureExampleIndicatorValues();
     // A follow-up round in 2026: three February access gaps are now good, one good municipality worsened.

@@ -51,7 +51,62 @@ export const ACCESS: Record<string, Check[]> = {
     { url: "/kommuner/0114", expect: signedIn(200) },
     { url: "/kommuner/9999", expect: signedIn(404) },
   ],
-  "routes/kartlaggningar._index": [{ url: "/kartlaggningar", expect: signedIn(200) }],
+  "routes/kartlaggningar._index": [
+    { url: "/kartlaggningar", expect: signedIn(200) },
+    {
+      method: "POST",
+      url: "/kartlaggningar",
+      // Invalid on purpose: those who manage rounds get 400 (validation), everyone else is stopped before.
+      body: { intent: "create", name: "", periodStart: "2027-13" },
+      expect: { anonymous: "login", admin: 400, manager: 400, coordinator: 403, planner: 403 },
+    },
+  ],
+  "routes/kartlaggningar.$id._index": [
+    { url: "/kartlaggningar/1", expect: signedIn(200) },
+    { url: "/kartlaggningar/999", expect: signedIn(404) },
+    {
+      method: "POST",
+      url: "/kartlaggningar/1",
+      // The example round is closed: closing it again is a conflict for those allowed to try.
+      body: { intent: "close" },
+      expect: { anonymous: "login", admin: 409, manager: 409, coordinator: 403, planner: 403 },
+    },
+    {
+      method: "POST",
+      url: "/kartlaggningar/1",
+      body: { intent: "reopen", reason: "" },
+      expect: { anonymous: "login", admin: 400, manager: 403, coordinator: 403, planner: 403 },
+    },
+  ],
+  "routes/kartlaggningar.$id.kommuner._index": [
+    { url: "/kartlaggningar/1/kommuner", expect: { anonymous: "login", admin: 200, manager: 403, coordinator: 200, planner: 403 } },
+    { url: "/kartlaggningar/999/kommuner", expect: signedIn(404) },
+  ],
+  "routes/kartlaggningar.$id.kommuner.$code": [
+    { url: "/kartlaggningar/1/kommuner/1480", expect: signedIn(200) },
+    { url: "/kartlaggningar/1/kommuner/9999", expect: signedIn(404) },
+    { url: "/kartlaggningar/999/kommuner/1480", expect: signedIn(404) },
+    {
+      method: "POST",
+      url: "/kartlaggningar/1/kommuner/1480",
+      // Göteborg is outside the test coordinator's county (01); the round is closed for the admin.
+      body: { intent: "confirm", version: "1" },
+      expect: { anonymous: "login", admin: 409, manager: 403, coordinator: 403, planner: 403 },
+    },
+  ],
+  "routes/kartlaggningar.$id.bedomningar[.csv]": [
+    { url: "/kartlaggningar/1/bedomningar.csv", expect: signedIn(200) },
+    { url: "/kartlaggningar/999/bedomningar.csv", expect: signedIn(404) },
+  ],
+  "routes/kartlaggningar.jamfor": [
+    { url: "/kartlaggningar/jamfor", expect: signedIn(200) },
+    { url: "/kartlaggningar/jamfor?fran=999&till=1", expect: signedIn(404) },
+  ],
+  "routes/api.v1.rounds": [{ url: "/api/v1/rounds", expect: { ...signedIn(200), anonymous: 401 } }],
+  "routes/api.v1.rounds.compare": [
+    { url: "/api/v1/rounds/compare", expect: { ...signedIn(200), anonymous: 401 } },
+    { url: "/api/v1/rounds/compare?from=1&to=999", expect: { ...signedIn(404), anonymous: 401 } },
+  ],
   "routes/api.v1.municipalities": [
     { url: "/api/v1/municipalities", expect: { ...signedIn(200), anonymous: 401 } },
   ],

@@ -37,9 +37,10 @@ describe("first start on an empty database", () => {
     expect(count(db, "counties")).toBe(21);
     expect(count(db, "municipalities")).toBe(290);
     const rounds = listRounds();
-    expect(rounds).toHaveLength(1);
-    expect(rounds[0]).toMatchObject({ name: "Kartläggning februari 2025", example: true, status: "closed" });
-    expect(countByCategory(listMunicipalityRatings(rounds[0]!.id))).toEqual({
+    expect(rounds).toHaveLength(2);
+    expect(rounds[0]).toMatchObject({ name: "Uppföljning våren 2026", example: true, status: "closed" });
+    expect(rounds[1]).toMatchObject({ name: "Kartläggning februari 2025", example: true, status: "closed" });
+    expect(countByCategory(listMunicipalityRatings(rounds[1]!.id))).toEqual({
       good: 203,
       access_gap: 76,
       needs_strengthening: 11,
@@ -78,12 +79,12 @@ describe("first start on an empty database", () => {
   it("gives the same example ratings on every fresh database", async () => {
     const first = freshDb();
     await prepareDatabase({ seedExample: true });
-    const a = listMunicipalityRatings(listRounds()[0]!.id).map((m) => `${m.code}:${m.category}`);
+    const a = listRounds().flatMap((r) => listMunicipalityRatings(r.id).map((m) => `${r.name}:${m.code}:${m.category}`));
     setDb(undefined);
     first.$client.close();
     const second = freshDb();
     await prepareDatabase({ seedExample: true });
-    const b = listMunicipalityRatings(listRounds()[0]!.id).map((m) => `${m.code}:${m.category}`);
+    const b = listRounds().flatMap((r) => listMunicipalityRatings(r.id).map((m) => `${r.name}:${m.code}:${m.category}`));
     expect(b).toEqual(a);
   });
 

@@ -37,6 +37,7 @@ export function MunicipalityPanel({
             <dt>{RATING_FIELD_LABELS.category}</dt>
             <dd>
               <CategoryBadge category={municipality.category} />
+              {municipality.confirmed === false ? <span className="unconfirmed-note"> (förifylld, ej bekräftad)</span> : null}
             </dd>
             <dt>Kommentar</dt>
             <dd>{municipality.comment ? municipality.comment : <span className="muted">Ingen kommentar</span>}</dd>
