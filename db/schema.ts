@@ -1,5 +1,6 @@
 import { relations, sql } from "drizzle-orm";
 import {
+  check,
   index,
   integer,
   primaryKey,
@@ -12,6 +13,7 @@ import {
 import { ROLES } from "../app/domain/permissions";
 import { COLLABORATION_LEVELS, INTERVENTION_ACCESS_LEVELS } from "../app/domain/rating";
 import { ROUND_STATUSES } from "../app/domain/round";
+import { INDICATOR_BENEFITS, INDICATOR_UNITS } from "../app/domain/indicators";
 import {
   FOLLOW_UP_STATUSES,
   FORUM_KINDS,
@@ -226,6 +228,49 @@ export const boundarySets = sqliteTable("boundary_sets", {
   featureCount: integer("feature_count").notNull(),
   importedAt: text("imported_at").notNull(),
 });
+
+/** The indicators the report follows (app/domain/indicators.ts seeds the catalogue). */
+export const indicators = sqliteTable("indicators", {
+  /** Stable key used in imports and the API, e.g. "ae_rehab_collaboration". */
+  key: text("key").primaryKey(),
+  name: text("name").notNull(),
+  description: text("description").notNull().default(""),
+  unit: text("unit", { enum: INDICATOR_UNITS }).notNull(),
+  benefit: text("benefit", { enum: INDICATOR_BENEFITS }).notNull(),
+  /** Order on the page and in the report. */
+  position: integer("position").notNull().default(0),
+  createdAt: createdAt(),
+});
+
+/**
+ * One indicator's value for a period ("2025" or "2025H1"), for the whole country (county null) or a
+ * county. Aggregates from the agency's statistics, never computed from individuals.
+ */
+export const indicatorValues = sqliteTable(
+  "indicator_values",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    indicatorKey: text("indicator_key")
+      .notNull()
+      .references(() => indicators.key),
+    period: text("period").notNull(),
+    countyCode: text("county_code").references(() => counties.code),
+    /** The county code, or "" for the whole country: the unique key (NULLs never clash in SQLite). */
+    place: text("place").notNull(),
+    value: real("value").notNull(),
+    source: text("source").notNull().default(""),
+    note: text("note").notNull().default(""),
+    /** Invented example value: every page that counts it says "Exempeldata". */
+    example: integer("example", { mode: "boolean" }).notNull().default(false),
+    updatedBy: integer("updated_by").references(() => users.id),
+    updatedAt: text("updated_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("indicator_values_key_period_place_uq").on(t.indicatorKey, t.period, t.place),
+    check("indicator_values_place_ck", sql`${t.place} = coalesce(${t.countyCode}, '')`),
+    index("indicator_values_period_idx").on(t.period),
+  ],
+);
 
 /**
  * A forum (samordningsförbund, kommunalförbund, network …): a named group of municipalities. A meeting
@@ -464,6 +509,8 @@ export type Assessment = typeof assessments.$inferSelect;
 export type User = typeof users.$inferSelect;
 export type Session = typeof sessions.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;
+export type Indicator = typeof indicators.$inferSelect;
+export type IndicatorValue = typeof indicatorValues.$inferSelect;
 export type Forum = typeof forums.$inferSelect;
 export type DialogueMeeting = typeof meetings.$inferSelect;
 export type FollowUpAction = typeof followUpActions.$inferSelect;

@@ -19,6 +19,10 @@ export const AUDIT_ACTION_LABELS = {
   "user.password_check_failure": "Fel nuvarande lösenord vid lösenordsbyte",
   "round.seed_example": "Exempelkartläggning skapad",
   "boundaries.import": "Kommungränser importerade",
+  "indicator.value_set": "Indikatorvärde sparat",
+  "indicator.value_delete": "Indikatorvärde borttaget",
+  "indicator.import": "Indikatorvärden importerade",
+  "indicator.seed_example": "Exempelvärden för indikatorer skapade",
   "meeting.create": "Dialogmöte bokat",
   "meeting.update": "Dialogmöte ändrat",
   "meeting.record": "Dialogmöte registrerat som genomfört",
@@ -47,6 +51,7 @@ export const AUDIT_ENTITY_LABELS = {
   follow_up_action: "Uppföljning",
   calendar_subscription: "Kalenderprenumeration",
   boundary_set: "Kommungränser",
+  indicator_value: "Indikatorvärde",
 } as const satisfies Record<string, string>;
 export type AuditEntityType = keyof typeof AUDIT_ENTITY_LABELS;
 

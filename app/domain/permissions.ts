@@ -15,6 +15,7 @@ export const PERMISSIONS = [
   "manage:forums",
   "manage:catalogue",
   "import:data",
+  "manage:indicators",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -25,6 +26,7 @@ export const ROLE_GRANTS: Record<Role, readonly Grant[]> = {
   manager: [
     { permission: "manage:rounds", scope: "all" },
     { permission: "read:audit", scope: "all" },
+    { permission: "manage:indicators", scope: "all" },
   ],
   coordinator: [{ permission: "update:rating", scope: "own-counties" }],
   planner: [

@@ -2,6 +2,7 @@ import { getDb, migrateDatabase } from "../../db/client.server";
 import { registerCounties, registerMunicipalities } from "../../data/register";
 import { loadRegister } from "../models/register.server";
 import { ensureExampleRound } from "../models/round.server";
+import { ensureExampleIndicatorValues, ensureIndicatorCatalogue } from "../models/indicator.server";
 import { ensureExampleMeetings } from "../models/example-meetings.server";
 import { ensureMaterialV1 } from "../models/material.server";
 import { createUser, hasAdmin } from "../models/user.server";
@@ -28,6 +29,8 @@ export async function prepareDatabase(options: Options) {
   migrateDatabase(getDb());
   const registerChanges = loadRegister({ counties: registerCounties, municipalities: registerMunicipalities });
   const example = options.seedExample ? ensureExampleRound() : undefined;
+  ensureIndicatorCatalogue();
+  const exampleIndicators = options.seedExample ? ensureExampleIndicatorValues() : undefined;
   // The dialogue material's first version is reference data: seeded whether or not examples are.
   ensureMaterialV1();
   const exampleMeetings = options.seedExample
@@ -54,6 +57,7 @@ export async function prepareDatabase(options: Options) {
   return {
     registerChanges,
     exampleRoundCreated: example?.created ?? false,
+    exampleIndicatorsCreated: exampleIndicators?.created ?? false,
     exampleMeetingsCreated: exampleMeetings?.created ?? false,
     adminCreated,
   };

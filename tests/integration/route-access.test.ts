@@ -40,6 +40,7 @@ const planners = (status: Outcome): Record<Who, Outcome> => ({
   planner: status,
 });
 const auditReaders: Record<Who, Outcome> = { anonymous: "login", admin: 200, manager: 200, coordinator: 403, planner: 403 };
+const managers = auditReaders;
 
 export const ACCESS: Record<string, Check[]> = {
   // The document around every page; checked through each of them.
@@ -90,6 +91,38 @@ export const ACCESS: Record<string, Check[]> = {
   ],
   "routes/admin.logg._index": [{ url: "/admin/logg", expect: auditReaders }],
   "routes/admin.logg.csv": [{ url: "/admin/logg/csv", expect: auditReaders }],
+  "routes/indikatorer.redigera": [
+    { url: "/indikatorer/redigera", expect: managers },
+    {
+      method: "POST",
+      url: "/indikatorer/redigera",
+      // Invalid on purpose: managers and admins get 400 (validation), everyone else is stopped before that.
+      body: { intent: "save", indicator: "", period: "2099", value: "x" },
+      expect: { anonymous: "login", admin: 400, manager: 400, coordinator: 403, planner: 403 },
+    },
+  ],
+  "routes/api.v1.indicators": [
+    { url: "/api/v1/indicators", expect: { ...signedIn(200), anonymous: 401 } },
+    { url: "/api/v1/indicators?from=x", expect: { ...signedIn(400), anonymous: 401 } },
+  ],
+  "routes/indikatorer._index": [{ url: "/indikatorer", expect: signedIn(200) }],
+  "routes/rapport._index": [{ url: "/rapport", expect: signedIn(200) }],
+  // The example round is February 2025: 2025 has a report, 2019 has none (404), "abc" is no year (400).
+  "routes/rapport.$year": [
+    { url: "/rapport/2025", expect: signedIn(200) },
+    { url: "/rapport/2019", expect: signedIn(404) },
+    { url: "/rapport/abc", expect: signedIn(400) },
+  ],
+  "routes/rapport.$year[.docx]": [
+    { url: "/rapport/2025.docx", expect: signedIn(200) },
+    { url: "/rapport/2019.docx", expect: signedIn(404) },
+  ],
+  "routes/rapport.$year[.csv]": [{ url: "/rapport/2025.csv", expect: signedIn(200) }],
+  "routes/api.v1.report": [
+    { url: "/api/v1/report?year=2025", expect: { ...signedIn(200), anonymous: 401 } },
+    { url: "/api/v1/report?year=2019", expect: { ...signedIn(404), anonymous: 401 } },
+    { url: "/api/v1/report", expect: { ...signedIn(400), anonymous: 401 } },
+  ],
   "routes/$": [{ url: "/finns-inte/alls", expect: signedIn(404) }],
   // Dialogue meetings. The server seeds the example meetings, so meeting 1 and forum 1 exist.
   "routes/prioriteringar._index": [

@@ -64,11 +64,13 @@ describe("first start on an empty database", () => {
       "forums",
       "follow_up_actions",
       "dialogue_materials",
+      "indicators",
+      "indicator_values",
     ];
     const before = Object.fromEntries(tables.map((t) => [t, count(db, t)]));
     const lines: string[] = [];
     const second = await prepareDatabase({ seedExample: true, print: (l) => lines.push(l) });
-    expect(second).toEqual({ registerChanges: 0, exampleRoundCreated: false, exampleMeetingsCreated: false, adminCreated: undefined });
+    expect(second).toEqual({ registerChanges: 0, exampleRoundCreated: false, exampleIndicatorsCreated: false, exampleMeetingsCreated: false, adminCreated: undefined });
     expect(Object.fromEntries(tables.map((t) => [t, count(db, t)]))).toEqual(before);
     expect(lines).toEqual([]);
   });
