@@ -18,6 +18,7 @@ export const AUDIT_ACTION_LABELS = {
   "user.password_reset": "Lösenord återställt",
   "user.password_check_failure": "Fel nuvarande lösenord vid lösenordsbyte",
   "round.seed_example": "Exempelkartläggning skapad",
+  "round.seed_scale": "Testdata för belastningsprov skapad",
   "boundaries.import": "Kommungränser importerade",
   "indicator.value_set": "Indikatorvärde sparat",
   "indicator.value_delete": "Indikatorvärde borttaget",

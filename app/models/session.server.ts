@@ -1,6 +1,7 @@
-import { and, eq, lt, ne, or } from "drizzle-orm";
+import { and, eq, lt, ne, or, sql } from "drizzle-orm";
 import { getDb, type Tx } from "../../db/client.server";
 import { sessions, users } from "../../db/schema";
+import { preparedQuery } from "./prepared.server";
 
 export type NewSession = {
   /** The keyed hash of the cookie's id: the table never holds a usable session id. */
@@ -28,8 +29,9 @@ export function addSession(input: NewSession) {
   getDb().transaction((tx) => insertSession(tx, input));
 }
 
-export function getSessionWithUser(key: string) {
-  return getDb()
+// Every signed-in request runs this: prepared once per connection.
+const sessionWithUser = preparedQuery(() =>
+  getDb()
     .select({
       key: sessions.id,
       createdAt: sessions.createdAt,
@@ -43,8 +45,12 @@ export function getSessionWithUser(key: string) {
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.id, key))
-    .get();
+    .where(eq(sessions.id, sql.placeholder("key")))
+    .prepare(),
+);
+
+export function getSessionWithUser(key: string) {
+  return sessionWithUser().get({ key });
 }
 
 export function touchSession(key: string, now: Date) {

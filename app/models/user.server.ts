@@ -1,8 +1,9 @@
-import { and, asc, desc, eq, inArray, ne } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import { getDb, type Tx } from "../../db/client.server";
 import { passwords, sessions, userCounties, userRoles, users } from "../../db/schema";
 import type { Role } from "../domain/permissions";
 import { appendAudit, type Actor } from "./audit.server";
+import { preparedQuery } from "./prepared.server";
 
 export type NewUser = {
   email: string;
@@ -80,8 +81,19 @@ export function getUser(id: number) {
   return user && { ...user, ...getUserAccess(id) };
 }
 
+// Every signed-in request reads these (the session check): prepared once per connection.
+const rolesOf = preparedQuery(() =>
+  getDb().select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, sql.placeholder("userId"))).prepare(),
+);
+const countiesOf = preparedQuery(() =>
+  getDb().select({ code: userCounties.countyCode }).from(userCounties).where(eq(userCounties.userId, sql.placeholder("userId"))).prepare(),
+);
+
 export function getUserAccess(userId: number): UserAccess {
-  return readAccess(getDb(), userId);
+  return {
+    roles: rolesOf().all({ userId }).map((r) => r.role).sort(),
+    countyCodes: countiesOf().all({ userId }).map((r) => r.code).sort(),
+  };
 }
 
 /** A user's roles and counties, sorted: on the connection, or inside a write's transaction. */

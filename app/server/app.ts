@@ -9,6 +9,7 @@ import { log } from "../services/log.server";
 import { answer, setAnswerStylesheets } from "./answer";
 import { cspDirectives } from "./csp";
 import { withErrorIds } from "./error-ids";
+import { ratingsApiFastPath } from "./ratings-api";
 import { remixRequestHandler } from "./remix-adapter";
 import { createRequestGate, gateOf, withGateRefusals } from "./request-gate";
 
@@ -146,6 +147,8 @@ export function createApp(build: ServerBuild) {
   app.use(gate.canonicalAddress);
   app.use(bodyLimit);
   app.use(sameOriginWrites);
+  // Before compression: its answer is compressed once, when the ratings change.
+  app.use(ratingsApiFastPath);
   app.use(compression());
 
   // Fingerprinted build assets are immutable; everything else in public/ may change between releases.

@@ -14,11 +14,11 @@ import {
 import { countByCategory, type Category } from "../domain/rating";
 import { describeChange, previousRound } from "../domain/rating-change";
 import { rolesThatCan } from "../domain/role-intro";
-import { listMunicipalityRatings } from "../models/assessment.server";
 import { getCurrentBoundarySet } from "../models/boundary.server";
 import { listCounties } from "../models/register.server";
 import { selectRound } from "../models/round-selection.server";
 import { listRounds } from "../models/round.server";
+import { cachedMunicipalityRatings } from "./ratings-cache.server";
 
 /** Where the map fetches the stored borders: the content hash makes the URL safe to cache forever. */
 export function bordersUrl(hash: string): string {
@@ -47,9 +47,9 @@ export function getMapView(searchParams: URLSearchParams, today = todayInSweden(
   const rounds = listRounds();
   const previous = round ? previousRound(rounds, round) : null;
   const previousCategories = new Map<string, Category>(
-    previous ? listMunicipalityRatings(previous.id).map((m) => [m.code, m.category]) : [],
+    previous ? cachedMunicipalityRatings(previous.id).map((m) => [m.code, m.category]) : [],
   );
-  const all = listMunicipalityRatings(round?.id ?? null);
+  const all = cachedMunicipalityRatings(round?.id ?? null);
   // Real meetings: the last held and next planned, directly or through a forum the municipality is in.
   const dialogue = dialogueFromContacts(
     all.map((m) => m.code),

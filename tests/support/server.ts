@@ -6,6 +6,8 @@ import { makeTempDir } from "./database";
 export type RunningServer = {
   url: string;
   port: number;
+  /** The server process's id (for CPU accounting and signals). */
+  pid: number;
   databasePath: string;
   dir: string;
   /** Everything the process printed so far (stdout and stderr). */
@@ -61,6 +63,8 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
       const match = /"msg":"listening","url":"http:\/\/127\.0\.0\.1:(\d+)"/.exec(output);
       if (match) {
         clearTimeout(timer);
+        // Stop scanning: a benchmark's request log grows to megabytes.
+        child.stdout!.off("data", onData);
         resolve(Number(match[1]));
       }
     };
@@ -74,6 +78,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   return {
     url: `http://127.0.0.1:${port}`,
     port,
+    pid: child.pid!,
     databasePath,
     dir,
     output: () => output,
