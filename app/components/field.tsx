@@ -28,17 +28,9 @@ export function Field({
   return (
     <div className="field">
       <label htmlFor={meta.id}>{label}</label>
-      {hint ? (
-        <p id={hintId} className="hint">
-          {hint}
-        </p>
-      ) : null}
+      <FieldHint id={hintId} hint={hint} />
       <input {...inputProps} key={inputProps.key} autoComplete={autoComplete} maxLength={maxLength} />
-      {meta.errors?.length ? (
-        <p id={meta.errorId} className="field-error">
-          {meta.errors.join(" ")}
-        </p>
-      ) : null}
+      <FieldError meta={meta} />
     </div>
   );
 }
@@ -79,11 +71,7 @@ export function TextAreaField({
         {NO_PERSONAL_DATA_REMINDER}
       </p>
       <textarea {...props} key={props.key} rows={rows} maxLength={maxLength} />
-      {meta.errors?.length ? (
-        <p id={meta.errorId} className="field-error">
-          {meta.errors.join(" ")}
-        </p>
-      ) : null}
+      <FieldError meta={meta} />
     </div>
   );
 }
@@ -112,11 +100,7 @@ export function SelectField({
   return (
     <div className="field">
       <label htmlFor={meta.id}>{label}</label>
-      {hint ? (
-        <p id={hintId} className="hint">
-          {hint}
-        </p>
-      ) : null}
+      <FieldHint id={hintId} hint={hint} />
       <select {...props} key={props.key} multiple={multiple} size={size}>
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {options.map((o) => (
@@ -125,11 +109,7 @@ export function SelectField({
           </option>
         ))}
       </select>
-      {meta.errors?.length ? (
-        <p id={meta.errorId} className="field-error">
-          {meta.errors.join(" ")}
-        </p>
-      ) : null}
+      <FieldError meta={meta} />
     </div>
   );
 }
@@ -157,11 +137,27 @@ export function CheckboxField({
         <input {...inputProps} key={inputProps.key} required={required} />
         {label}
       </label>
-      {meta.errors?.length ? (
-        <p id={meta.errorId} className="field-error">
-          {meta.errors.join(" ")}
-        </p>
-      ) : null}
+      <FieldError meta={meta} />
     </div>
+  );
+}
+
+/** A field's hint, referenced by the input's aria-describedby. */
+function FieldHint({ id, hint }: { id: string | undefined; hint: ReactNode }) {
+  if (!hint) return null;
+  return (
+    <p id={id} className="hint">
+      {hint}
+    </p>
+  );
+}
+
+/** A field's error, next to it; conform points the input's aria-describedby here. */
+function FieldError({ meta }: { meta: { errorId: string; errors?: string[] } }) {
+  if (!meta.errors?.length) return null;
+  return (
+    <p id={meta.errorId} className="field-error">
+      {meta.errors.join(" ")}
+    </p>
   );
 }
