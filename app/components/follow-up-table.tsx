@@ -81,8 +81,9 @@ export function FollowUpTable({
                   <Form method="post" action={action} className="inline-form">
                     <input type="hidden" name="intent" value={r.status === "open" ? "done" : "reopen"} />
                     <input type="hidden" name="id" value={r.id} />
-                    <button type="submit" className="button secondary" aria-label={`${r.status === "open" ? "Markera klar" : "Öppna igen"}: ${r.what}`}>
+                    <button type="submit" className="button secondary">
                       {r.status === "open" ? "Markera klar" : "Öppna igen"}
+                      <span className="visually-hidden">: {r.what}</span>
                     </button>
                   </Form>
                 ) : null}

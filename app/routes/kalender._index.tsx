@@ -97,8 +97,8 @@ export default function CalendarSubscriptionPage() {
                   <Form method="post" className="inline-form">
                     <input type="hidden" name="intent" value="revoke" />
                     <input type="hidden" name="id" value={s.id} />
-                    <button type="submit" className="button secondary" aria-label={`Återkalla prenumerationen skapad ${formatDateTimeSv(s.createdAt)}`}>
-                      Återkalla
+                    <button type="submit" className="button secondary">
+                      Återkalla<span className="visually-hidden"> prenumerationen skapad {formatDateTimeSv(s.createdAt)}</span>
                     </button>
                   </Form>
                 </td>

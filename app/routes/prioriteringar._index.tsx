@@ -91,8 +91,8 @@ export default function PrioritiesPage() {
                             <Link to={`/kommuner/${p.code}`}>{p.name}</Link> <span className="muted">{p.countyName}</span>
                           </h3>
                           {data.canBook ? (
-                            <Link className="button" to={`/moten/ny?kommun=${p.code}`} aria-label={`Boka dialogmöte med ${p.name}`}>
-                              Boka dialogmöte
+                            <Link className="button" to={`/moten/ny?kommun=${p.code}`}>
+                              Boka dialogmöte<span className="visually-hidden"> med {p.name}</span>
                             </Link>
                           ) : null}
                         </div>

@@ -92,7 +92,8 @@ describe("the national map in the browser", () => {
     expect(title).not.toBe("Vald kommun");
     const panel = await page.locator(".municipality-panel").innerText();
     expect(panel).toMatch(/Samverkan\s+(Bra samverkan|Samverkan behöver stärkas)/);
-    expect(await page.locator(".municipality-panel a").getAttribute("href")).toMatch(/^\/kommuner\/\d{4}$/);
+    expect(await page.locator(".municipality-panel").getByRole("link", { name: "Kommunens sida med alla kartläggningar" }).getAttribute("href")).toMatch(/^\/kommuner\/\d{4}$/);
+    expect(await page.locator(".municipality-panel").getByRole("link", { name: "Kommunens dialog, möte för möte" }).getAttribute("href")).toMatch(/^\/kommuner\/\d{4}#dialogue-heading$/);
   });
 
   it("resting the pointer on a municipality shows its name, and leaving hides it", async () => {
