@@ -1,6 +1,26 @@
-import { defineConfig } from "vitest/config";
+import { defineConfig, type Plugin } from "vitest/config";
+
+/**
+ * Remix's convention on the server: a `*.client` module (the Leaflet map, the PNG export) is replaced
+ * by an empty module, so a route that uses them through ClientOnly still imports on the server. Tests
+ * import route modules the same way (the map-page test calls the real `/` loader).
+ */
+function emptyClientModules(): Plugin {
+  const EMPTY = "\0empty-client-module";
+  return {
+    name: "samverkanskartan:empty-client-modules",
+    enforce: "pre",
+    resolveId(source) {
+      return /\.client(\.[cm]?[jt]sx?)?$/.test(source) ? EMPTY : null;
+    },
+    load(id) {
+      return id === EMPTY ? "export default undefined;" : null;
+    },
+  };
+}
 
 export default defineConfig({
+  plugins: [emptyClientModules()],
   resolve: { alias: { "~": new URL("./app", import.meta.url).pathname } },
   test: {
     projects: [

@@ -13,6 +13,7 @@ import { AppHeader } from "./components/app-header";
 import { GeneralErrorBoundary } from "./components/error-boundary";
 import { useNonce } from "./components/nonce";
 import { can } from "./domain/permissions";
+import { listCounties } from "./models/register.server";
 import { getOptionalUser } from "./services/auth.server";
 import appCss from "./styles/app.css";
 
@@ -33,6 +34,10 @@ export function loader({ request, context }: LoaderFunctionArgs) {
       email: user.email,
       isAdmin: can(user, "manage:users"),
       canReadAudit: can(user, "read:audit"),
+      roles: user.roles,
+      countyNames: user.countyCodes.length
+        ? listCounties().filter((c) => user.countyCodes.includes(c.code)).map((c) => c.name)
+        : [],
     },
   };
 }

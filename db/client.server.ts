@@ -6,6 +6,8 @@ import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import * as schema from "./schema";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+/** The transaction a `getDb().transaction((tx) => …)` callback receives: what a write that joins one takes. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 /** Where the committed migrations are, whether we run from source or from the server build. */
 export const MIGRATIONS_FOLDER = path.resolve(process.cwd(), "db/migrations");
@@ -83,4 +85,21 @@ export function getDb(): Db {
 
 export function setDb(db: Db | undefined) {
   globalForDb.__samverkanDb = db;
+}
+
+/**
+ * Runs `fn` with `db` as the process-wide connection and puts the previous one back: for a test helper
+ * that writes to a running server's file through a second connection. `fn` must be synchronous (as
+ * every model function is), so nothing else runs while the connection is swapped.
+ */
+export function withConnection<T>(db: Db, fn: () => T): T {
+  const previous = globalForDb.__samverkanDb;
+  globalForDb.__samverkanDb = db;
+  try {
+    const result = fn();
+    if (result instanceof Promise) throw new Error("withConnection takes a synchronous function");
+    return result;
+  } finally {
+    globalForDb.__samverkanDb = previous;
+  }
 }

@@ -1,7 +1,7 @@
 import { compareSwedish } from "./collation";
 import { safeFileName } from "./file-name";
 import { pluralSv } from "./wording";
-import { DIALOGUE_STATUSES, DIALOGUE_STATUS_LABELS, type DialogueStatus, type DialogueSummary } from "./dialogue-status";
+import { DIALOGUE_STATUSES, DIALOGUE_STATUS_LABELS, type DialogueDetail, type DialogueStatus } from "./dialogue-status";
 import {
   CATEGORIES,
   CATEGORY_LABELS,
@@ -12,9 +12,11 @@ import {
   type InterventionAccess,
 } from "./rating";
 import type { RatingChange } from "./rating-change";
+import { CHANGE_CLASSES, CHANGE_CLASS_LABELS, type ChangeClass } from "./round-comparison";
 import { periodBesideName } from "./round";
 
-export const COLOUR_MODES = ["category", "dialogue"] as const;
+/** "Färglägg efter": the category, the dialogue status, or the change since the previous round. */
+export const COLOUR_MODES = ["category", "dialogue", "change"] as const;
 export type ColourBy = (typeof COLOUR_MODES)[number];
 
 /** The `county` value that asks for the whole country (the filter's "Hela landet"). */
@@ -58,7 +60,7 @@ export function parseMapFilters(
     }
   }
   const colour = params.get("colour");
-  const colourBy: ColourBy = colour === "dialogue" ? "dialogue" : "category";
+  const colourBy: ColourBy = colour === "dialogue" || colour === "change" ? colour : "category";
   // Every category selected is the same view as none selected; keep one canonical form.
   return {
     filters: {
@@ -140,6 +142,18 @@ export function summarySentence(counts: Record<Category, number>, scope: { count
   return `${where} har ${joinSwedish(parts)}.`;
 }
 
+/**
+ * The sentence above the map (and the map's description) when no mapping round exists yet: what the
+ * map shows, and who can change that (`who`, e.g. "en administratör eller chef", from the
+ * permissions). The page head says that there is no round (NO_ROUND_YET); this does not repeat it.
+ */
+export function noRoundSentence(total: number, who: string): string {
+  return (
+    (total === 1 ? "Kommunen är inte bedömd ännu. " : `Ingen av de ${total} kommunerna är bedömd ännu. `) +
+    `Den första kartläggningen läggs upp av ${who} under Kartläggningar.`
+  );
+}
+
 /** The counties holding most municipalities of one category, most first (ties by county name). */
 export function topCounties(
   items: readonly { countyName: string; category: Category }[],
@@ -163,7 +177,7 @@ export function mapSearchParams(view: { round?: number | null; filters: MapFilte
   if (view.filters.county) params.set("county", view.filters.county);
   else if (view.filters.wholeCountryChosen) params.set("county", WHOLE_COUNTRY);
   for (const c of CATEGORIES) if (view.filters.categories.includes(c)) params.append("category", c);
-  if (view.filters.colourBy === "dialogue") params.set("colour", "dialogue");
+  if (view.filters.colourBy !== "category") params.set("colour", view.filters.colourBy);
   return params;
 }
 
@@ -184,9 +198,14 @@ export type MapMunicipality = {
   interventionAccess: InterventionAccess | null;
   comment: string | null;
   category: Category;
+  /** False for a rating pre-filled from the previous round that nobody has confirmed yet; null when unrated. */
+  confirmed: boolean | null;
   /** The change since the previous round, as the side panel says it. */
   change: RatingChange;
-  dialogue: DialogueSummary;
+  /** The change as the change map colours it (unrated on either side: "ej bedömd"). */
+  changeClass: ChangeClass;
+  /** Last held and next planned meeting, each direct or through a forum. */
+  dialogue: DialogueDetail;
 };
 
 /** The round the map shows. */
@@ -250,7 +269,8 @@ export function tableCaption(view: {
 
 export type LegendEntry =
   | { kind: "category"; key: Category; text: string }
-  | { kind: "dialogue"; key: DialogueStatus; text: string };
+  | { kind: "dialogue"; key: DialogueStatus; text: string }
+  | { kind: "change"; key: ChangeClass; text: string };
 
 /**
  * The legend's entries as the PNG export draws them: the categories shown (all when none is chosen)
@@ -261,7 +281,11 @@ export function legendEntries(view: {
   categories: readonly Category[];
   counts: Record<Category, number>;
   dialogueCounts: Record<DialogueStatus, number>;
+  changeCounts?: Record<ChangeClass, number>;
 }): LegendEntry[] {
+  if (view.colourBy === "change") {
+    return CHANGE_CLASSES.map((c) => ({ kind: "change", key: c, text: changeLegendText(c, view.changeCounts?.[c] ?? 0) }));
+  }
   if (view.colourBy === "dialogue") {
     return DIALOGUE_STATUSES.map((s) => ({ kind: "dialogue", key: s, text: dialogueLegendText(s, view.dialogueCounts[s]) }));
   }
@@ -318,12 +342,17 @@ export function roundSubtitle(round: { name: string; period: string }, previousR
  * `fill-<colouring>-<value>`, each with a rule in app.css. A new colouring adds its case here and its
  * rules there (tests/unit/map-view.test.ts checks that every class has one).
  */
-export function shapeColourClass(item: Pick<MapMunicipality, "category" | "dialogue">, colourBy: ColourBy): string {
+export function shapeColourClass(
+  item: Pick<MapMunicipality, "category" | "dialogue" | "changeClass">,
+  colourBy: ColourBy,
+): string {
   switch (colourBy) {
     case "category":
       return `fill-category-${item.category}`;
     case "dialogue":
       return `fill-dialogue-${item.dialogue.status}`;
+    case "change":
+      return `fill-change-${item.changeClass}`;
   }
 }
 
@@ -332,6 +361,7 @@ export function allShapeColourClasses(): string[] {
   return [
     ...CATEGORIES.map((c) => `fill-category-${c}`),
     ...DIALOGUE_STATUSES.map((s) => `fill-dialogue-${s}`),
+    ...CHANGE_CLASSES.map((c) => `fill-change-${c}`),
   ];
 }
 
@@ -357,4 +387,16 @@ export function shapeDrawOrder(codes: readonly string[], shown: ReadonlySet<stri
 export function homeCounty(user: { roles: readonly string[]; countyCodes: readonly string[] }): string | null {
   if (!user.roles.includes("coordinator") || user.countyCodes.length === 0) return null;
   return [...user.countyCodes].sort()[0]!;
+}
+
+/** "25 kommuner: förbättrad" */
+export function changeLegendText(change: ChangeClass, count: number): string {
+  return `${count} ${municipalitiesWord(count)}: ${CHANGE_CLASS_LABELS[change].toLocaleLowerCase("sv")}`;
+}
+
+/** How many of the shown municipalities moved which way since the previous round. */
+export function countByChangeClass(items: readonly { changeClass: ChangeClass }[]): Record<ChangeClass, number> {
+  const counts: Record<ChangeClass, number> = { improved: 0, unchanged: 0, worsened: 0, unrated: 0 };
+  for (const item of items) counts[item.changeClass] += 1;
+  return counts;
 }

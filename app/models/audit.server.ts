@@ -1,24 +1,32 @@
 import { and, asc, desc, eq, gte, lte, sql } from "drizzle-orm";
-import { getDb, type Db } from "../../db/client.server";
+import { getDb, type Tx } from "../../db/client.server";
 import { auditLog, users } from "../../db/schema";
 import type { AuditAction, AuditEntityType } from "../domain/audit-filter";
 
+/** Who an audit entry names: a person's id and e-mail, or no id and what ran (the system, a command). */
 export type Actor = { id: number | null; label: string };
-export const SYSTEM_ACTOR: Actor = { id: null, label: "system" };
 
-/** The actor an audit entry names for a signed-in person: their id, and their e-mail as a readable label. */
-export function actorOf(user: { id: number; email: string }): Actor {
+/**
+ * The actor for a person: their id (null when the address typed at sign-in matched no account) and
+ * the e-mail address as the readable label.
+ */
+export function actorOf(user: { id: number | null; email: string }): Actor {
   return { id: user.id, label: user.email };
 }
 
-type Tx = Pick<Db, "insert">;
+/** The actor for something that is not a person: the first start, a command, a setting. */
+export function systemActor(label: string): Actor {
+  return { id: null, label };
+}
+
+export const SYSTEM_ACTOR: Actor = systemActor("system");
 
 /**
- * Appends one audit row. Call it inside the same db.transaction as the write it records, so the
- * write and its record stand or fall together.
+ * Appends one audit row. It takes the transaction of the write it records, so the write and its
+ * record stand or fall together.
  */
 export function appendAudit(
-  tx: Tx,
+  tx: Pick<Tx, "insert">,
   entry: {
     actor: Actor;
     action: AuditAction;

@@ -1,13 +1,13 @@
 import { desc, eq } from "drizzle-orm";
-import { getDb, type Db } from "../../db/client.server";
+import { getDb } from "../../db/client.server";
 import { boundarySets } from "../../db/schema";
 import { appendAudit, type Actor } from "./audit.server";
 
 export type NewBoundarySet = { topology: string; hash: string; source: string; featureCount: number };
 
 /** Stores an imported border set (the newest is the one shown) and audits it in the same transaction. */
-export function saveBoundarySet(db: Db, set: NewBoundarySet, actor: Actor) {
-  return db.transaction((tx) => {
+export function saveBoundarySet(set: NewBoundarySet, actor: Actor) {
+  return getDb().transaction((tx) => {
     const row = tx
       .insert(boundarySets)
       .values({ ...set, importedAt: new Date().toISOString() })
@@ -25,8 +25,8 @@ export function saveBoundarySet(db: Db, set: NewBoundarySet, actor: Actor) {
 }
 
 /** The border set the map shows, without its (large) topology. */
-export function getCurrentBoundarySet(db: Db = getDb()) {
-  return db
+export function getCurrentBoundarySet() {
+  return getDb()
     .select({
       id: boundarySets.id,
       hash: boundarySets.hash,

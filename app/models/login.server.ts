@@ -2,8 +2,8 @@ import { eq } from "drizzle-orm";
 import { getDb } from "../../db/client.server";
 import { loginFailures } from "../../db/schema";
 import { nextFailureCount } from "../domain/login-throttle";
-import { createSession } from "../services/session.server";
 import { actorOf, appendAudit } from "./audit.server";
+import { insertSession, type NewSession } from "./session.server";
 import { normalizeEmail } from "./user.server";
 
 /** Longest e-mail address kept in the slowdown table and the audit log (RFC 5321). */
@@ -23,7 +23,7 @@ export function recordLoginFailure(input: { email: string; userId: number | null
   getDb().transaction((tx) => {
     const count = countFailure(tx, email, now);
     appendAudit(tx, {
-      actor: { id: input.userId, label: email || "(tom)" },
+      actor: actorOf({ id: input.userId, email: email || "(tom)" }),
       action: "login.failure",
       entityType: "session",
       after: { reason: input.reason, failuresInRow: count },
@@ -50,7 +50,9 @@ export function recordPasswordCheckFailure(user: { id: number; email: string }, 
 
 /** After a password change: the account's failures are forgotten, as after a sign-in. */
 export function clearLoginFailures(email: string) {
-  getDb().delete(loginFailures).where(eq(loginFailures.email, normalizeEmail(email).slice(0, MAX_EMAIL))).run();
+  getDb().transaction((tx) => {
+    tx.delete(loginFailures).where(eq(loginFailures.email, normalizeEmail(email).slice(0, MAX_EMAIL))).run();
+  });
 }
 
 type Tx = Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0];
@@ -65,13 +67,15 @@ function countFailure(tx: Tx, email: string, now: Date): number {
   return count;
 }
 
-/** Clears the failures, starts a session and audits the sign-in, in one transaction. */
-export function recordLoginSuccess(user: { id: number; email: string }) {
-  return getDb().transaction((tx) => {
+/**
+ * A successful sign-in, in one transaction: the address's failures are forgotten, the new session
+ * (made by the session service, app/services/session.server.ts) is stored, and the sign-in audited.
+ */
+export function recordLoginSuccess(user: { id: number; email: string }, session: Omit<NewSession, "userId">) {
+  getDb().transaction((tx) => {
     tx.delete(loginFailures).where(eq(loginFailures.email, user.email)).run();
-    const session = createSession(user.id);
+    insertSession(tx, { ...session, userId: user.id });
     appendAudit(tx, { actor: actorOf(user), action: "login.success", entityType: "session" });
-    return session;
   });
 }
 

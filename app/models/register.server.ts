@@ -1,5 +1,5 @@
 import { asc, eq, sql } from "drizzle-orm";
-import { getDb, type Db } from "../../db/client.server";
+import { getDb } from "../../db/client.server";
 import { counties, municipalities } from "../../db/schema";
 import type { RegisterCounty, RegisterMunicipality } from "../../data/register";
 import { sortSwedish } from "../domain/collation";
@@ -9,11 +9,11 @@ import { sortSwedish } from "../domain/collation";
  * second load writes nothing; a corrected name or point in a new release of the data is updated.
  * Returns how many rows were inserted or changed.
  */
-export function loadRegister(
-  db: Db,
-  register: { counties: readonly RegisterCounty[]; municipalities: readonly RegisterMunicipality[] },
-): number {
-  return db.transaction((tx) => {
+export function loadRegister(register: {
+  counties: readonly RegisterCounty[];
+  municipalities: readonly RegisterMunicipality[];
+}): number {
+  return getDb().transaction((tx) => {
     let changed = 0;
     for (const county of register.counties) {
       changed += tx
@@ -42,6 +42,7 @@ export function loadRegister(
   });
 }
 
+/** The counties in Swedish order. */
 export function listCounties() {
   return sortSwedish(getDb().select().from(counties).orderBy(asc(counties.code)).all(), (c) => c.name);
 }

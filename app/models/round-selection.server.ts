@@ -1,3 +1,4 @@
+import { parseId } from "../domain/params";
 import { getLatestRound, getRound } from "./round.server";
 
 export type RoundSelection =
@@ -11,8 +12,8 @@ export type RoundSelection =
  */
 export function selectRound(param: string | null): RoundSelection {
   if (param !== null && param !== "") {
-    const id = /^\d{1,9}$/.test(param) ? Number(param) : NaN;
-    const round = Number.isSafeInteger(id) ? getRound(id) : undefined;
+    const id = parseId(param);
+    const round = id === null ? undefined : getRound(id);
     return round ? { kind: "found", round } : { kind: "unknown", requested: param };
   }
   const latest = getLatestRound();

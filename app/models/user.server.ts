@@ -1,8 +1,9 @@
-import { and, asc, desc, eq, inArray, ne } from "drizzle-orm";
-import { getDb, type Db } from "../../db/client.server";
+import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
+import { getDb, type Tx } from "../../db/client.server";
 import { passwords, sessions, userCounties, userRoles, users } from "../../db/schema";
 import type { Role } from "../domain/permissions";
 import { appendAudit, type Actor } from "./audit.server";
+import { preparedQuery } from "./prepared.server";
 
 export type NewUser = {
   email: string;
@@ -18,8 +19,8 @@ export function normalizeEmail(email: string): string {
 }
 
 /** Creates a user with roles, counties and password in one audited transaction. */
-export function createUser(db: Db, input: NewUser, actor: Actor) {
-  return db.transaction((tx) => {
+export function createUser(input: NewUser, actor: Actor) {
+  return getDb().transaction((tx) => {
     const now = new Date().toISOString();
     const user = tx
       .insert(users)
@@ -50,8 +51,8 @@ export function getUserByEmail(email: string) {
   return getDb().select().from(users).where(eq(users.email, normalizeEmail(email))).get();
 }
 
-export function hasAdmin(db: Db): boolean {
-  return !!db
+export function hasAdmin(): boolean {
+  return !!getDb()
     .select({ userId: userRoles.userId })
     .from(userRoles)
     .innerJoin(users, eq(users.id, userRoles.userId))
@@ -77,15 +78,26 @@ export function getPasswordHash(userId: number): string | undefined {
 
 export function getUser(id: number) {
   const user = getDb().select().from(users).where(eq(users.id, id)).get();
-  return user && { ...user, ...readAccess(getDb(), id) };
+  return user && { ...user, ...getUserAccess(id) };
 }
+
+// Every signed-in request reads these (the session check): prepared once per connection.
+const rolesOf = preparedQuery(() =>
+  getDb().select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, sql.placeholder("userId"))).prepare(),
+);
+const countiesOf = preparedQuery(() =>
+  getDb().select({ code: userCounties.countyCode }).from(userCounties).where(eq(userCounties.userId, sql.placeholder("userId"))).prepare(),
+);
 
 export function getUserAccess(userId: number): UserAccess {
-  return readAccess(getDb(), userId);
+  return {
+    roles: rolesOf().all({ userId }).map((r) => r.role).sort(),
+    countyCodes: countiesOf().all({ userId }).map((r) => r.code).sort(),
+  };
 }
 
-/** A user's roles and counties, sorted; inside a transaction, `db` is the transaction. */
-function readAccess(db: Pick<Db, "select">, userId: number): UserAccess {
+/** A user's roles and counties, sorted: on the connection, or inside a write's transaction. */
+function readAccess(db: Pick<Tx, "select">, userId: number): UserAccess {
   return {
     roles: db.select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, userId)).all().map((r) => r.role).sort(),
     countyCodes: db
@@ -190,9 +202,4 @@ export function setPassword(
 
 export function emailTaken(email: string): boolean {
   return !!getUserByEmail(email);
-}
-
-/** createUser on the process-wide connection, for routes and scripts. */
-export function createAccount(input: NewUser, actor: Actor) {
-  return createUser(getDb(), input, actor);
 }

@@ -13,6 +13,7 @@ import { createSelectionStore, selectAndFocusPanel, useSelectionInAddress } from
 import { MapSide } from "../components/map/side-column";
 import { MAP_SVG_MARKUP, seenMarkScript } from "../components/map/server-map-svg";
 import { TableSection } from "../components/map/table-section";
+import { RoleIntro } from "../components/role-intro";
 import { registerCounties, registerMunicipalities } from "../../data/register";
 import { packMapRows, unpackMapRows } from "../domain/map-rows";
 import { searchMunicipalities } from "../domain/municipality-search";
@@ -21,6 +22,7 @@ import {
   filterFormQuery,
   homeCounty,
   legendEntries,
+  countByChangeClass,
   mapImageFileName,
   mapImageTitle,
   mapSearchParams,
@@ -111,6 +113,7 @@ export default function MapPage() {
   return (
     <div className="map-page">
       <MapPageHead round={data.round} previousRoundName={data.previousRoundName} notices={data.notices} />
+      <RoleIntro />
       {data.borders ? <link rel="preload" href={data.borders.url} as="fetch" crossOrigin="anonymous" /> : null}
 
       {/* The filters and the summary sit beside the map on a wide screen (app.css), above it on a phone. */}
@@ -146,6 +149,7 @@ export default function MapPage() {
           onFilterChange={applyFilters}
           selection={selection}
           meetingsRecorded={data.meetingsRecorded}
+          previousRoundName={data.previousRoundName}
           county={data.county}
           viewParams={viewParams}
           searchQuery={data.searchQuery}
@@ -158,7 +162,7 @@ export default function MapPage() {
         title={mapImageTitle(scope, roundName)}
         fileName={mapImageFileName(scope, roundName)}
         attribution={data.borders?.attribution ?? null}
-        legend={legendEntries({ ...filters, counts: data.counts, dialogueCounts })}
+        legend={legendEntries({ ...filters, counts: data.counts, dialogueCounts, changeCounts: countByChangeClass(shown) })}
         example={Boolean(data.round?.example)}
       />
 

@@ -5,6 +5,7 @@ import { ROLE_LABELS } from "../domain/permissions";
 import { listCounties } from "../models/register.server";
 import { listUsers } from "../models/user.server";
 import { requirePermission } from "../services/auth.server";
+import { GeneralErrorBoundary } from "../components/error-boundary";
 import { TableScroll } from "../components/table-scroll";
 
 export function loader({ request }: LoaderFunctionArgs) {
@@ -58,3 +59,7 @@ export default function UsersPage() {
 }
 
 export const meta: MetaFunction = () => [{ title: "Användare – Samverkanskartan" }];
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -3,22 +3,20 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { GeneralErrorBoundary } from "../components/error-boundary";
 import { Field, FormError } from "../components/field";
 import { UserAccessFields } from "../components/user-access-fields";
+import { emailField } from "../domain/fields";
 import { countyRule, userAccessShape } from "../domain/user-account";
-import { listCounties } from "../models/register.server";
-import { createAccount, emailTaken } from "../models/user.server";
 import { actorOf } from "../models/audit.server";
+import { listCounties } from "../models/register.server";
+import { createUser, emailTaken } from "../models/user.server";
 import { requirePermission } from "../services/auth.server";
 import { generatePassword, hashPassword } from "../services/password.server";
 
 const CreateUserSchema = z
   .object({
-    email: z
-      .string({ required_error: "Ange e-postadressen." })
-      .trim()
-      .max(254, "E-postadressen är för lång.")
-      .email("Ange en giltig e-postadress."),
+    email: emailField,
     ...userAccessShape,
   })
   .strict("Formuläret innehöll fält som inte hör dit. Inget har sparats.")
@@ -47,7 +45,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
   // A temporary password, shown once to the admin, that the new user must change at first sign-in.
   const temporaryPassword = generatePassword();
-  const user = createAccount(
+  const user = createUser(
     { ...submission.value, passwordHash: await hashPassword(temporaryPassword), mustChangePassword: true },
     actorOf(admin),
   );
@@ -63,7 +61,10 @@ export default function NewUserPage() {
   const [form, fields] = useForm({
     lastResult: actionData?.result,
     constraint: getZodConstraint(CreateUserSchema),
-    shouldValidate: "onBlur",
+    // Checked on submit, then again on each change: a message that appeared or went on blur would move
+    // the checkboxes under the pointer between press and release, and the click would be lost.
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: CreateUserSchema }),
   });
   const created = actionData?.created;
@@ -101,3 +102,7 @@ export default function NewUserPage() {
 }
 
 export const meta: MetaFunction = () => [{ title: "Nytt konto – Samverkanskartan" }];
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,36 +1,25 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { listMunicipalityRatings } from "../models/assessment.server";
-import { selectRound } from "../models/round-selection.server";
+import { quoteParam } from "../domain/params";
 import { requireUser } from "../services/auth.server";
+import { httpError } from "../services/http.server";
+import { encodedAnswer, ratingsDocument } from "../services/ratings-api.server";
 
+/**
+ * The ratings of every municipality in a round (`?round=<id>`, default the latest), as JSON, compressed
+ * and with an ETag. Signed-in requests are usually answered by the server's fast path
+ * (app/server/ratings-api.ts) from the same cache; this loader answers the rest (sign-in needed, an
+ * unknown round) and any request that reaches Remix.
+ */
 export function loader({ request }: LoaderFunctionArgs) {
   requireUser(request);
-  const selection = selectRound(new URL(request.url).searchParams.get("round"));
-  if (selection.kind === "unknown") {
-    return Response.json(
-      { error: "not_found", message: `Kartläggningsomgången "${selection.requested}" finns inte.` },
-      { status: 404 },
-    );
+  const lookup = ratingsDocument(new URL(request.url).searchParams.get("round"));
+  if (lookup.kind === "unknown-round") {
+    throw httpError(request, 404, `Kartläggningsomgången "${quoteParam(lookup.requested)}" finns inte.`);
   }
-  const round = selection.kind === "found" ? selection.round : null;
-  const municipalities = listMunicipalityRatings(round?.id ?? null).map((m) => ({
-    code: m.code,
-    name: m.name,
-    countyCode: m.countyCode,
-    countyName: m.countyName,
-    collaboration: m.collaboration,
-    interventionAccess: m.interventionAccess,
-    category: m.category,
-  }));
-  return Response.json({
-    round: round && {
-      id: round.id,
-      name: round.name,
-      periodStart: round.periodStart,
-      periodEnd: round.periodEnd,
-      status: round.status,
-    },
-    example: round?.example ?? false,
-    municipalities,
+  const answer = encodedAnswer(lookup.document, {
+    acceptEncoding: request.headers.get("Accept-Encoding"),
+    ifNoneMatch: request.headers.get("If-None-Match"),
   });
+  const body = answer.body && new Uint8Array(answer.body.buffer as ArrayBuffer, answer.body.byteOffset, answer.body.length);
+  return new Response(body, { status: answer.status, headers: answer.headers });
 }

@@ -1,11 +1,7 @@
-import { sql } from "drizzle-orm";
-import { getDb } from "../../db/client.server";
+import { databaseResponds } from "../models/health.server";
 
 export function loader() {
-  try {
-    getDb().get(sql`select 1`);
-    return Response.json({ status: "ok" }, { headers: { "Cache-Control": "no-store" } });
-  } catch {
-    return Response.json({ status: "error" }, { status: 503, headers: { "Cache-Control": "no-store" } });
-  }
+  return databaseResponds()
+    ? Response.json({ status: "ok" }, { headers: { "Cache-Control": "no-store" } })
+    : Response.json({ status: "error" }, { status: 503, headers: { "Cache-Control": "no-store" } });
 }

@@ -9,6 +9,7 @@ import { listMunicipalityRatings } from "../models/assessment.server";
 import { listCounties } from "../models/register.server";
 import { getLatestRound } from "../models/round.server";
 import { requireUser } from "../services/auth.server";
+import { GeneralErrorBoundary } from "../components/error-boundary";
 import { TableScroll } from "../components/table-scroll";
 
 export function loader({ request }: LoaderFunctionArgs) {
@@ -109,3 +110,7 @@ export default function MunicipalitiesPage() {
 }
 
 export const meta: MetaFunction = () => [{ title: "Kommuner – Samverkanskartan" }];
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

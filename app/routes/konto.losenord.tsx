@@ -8,7 +8,7 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { z } from "zod";
 import { Field, FormError } from "../components/field";
 import { loginRetryAfterSeconds } from "../domain/login-throttle";
@@ -18,6 +18,7 @@ import { clearLoginFailures, getLoginFailures, recordPasswordCheckFailure } from
 import { getPasswordHash, setPassword } from "../models/user.server";
 import { actorOf } from "../models/audit.server";
 import { requireUser } from "../services/auth.server";
+import { GeneralErrorBoundary } from "../components/error-boundary";
 import { passwordProblem } from "../services/common-passwords.server";
 import { knownBrowserFailures, readKnownBrowser, recordKnownBrowserFailure } from "../services/known-browser.server";
 import { hashPassword, verifyPassword } from "../services/password.server";
@@ -106,6 +107,31 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function ChangePasswordPage() {
   const { mustChange, done } = useLoaderData<typeof loader>();
+  // A successful change redirects here again: a new location draws the form anew, so the three
+  // password fields are empty rather than still holding what was typed.
+  const location = useLocation();
+  return (
+    <div className="narrow">
+      <h1>Byt lösenord</h1>
+      {done ? (
+        <div className="notice" role="status">
+          <p>Lösenordet är bytt. Du har loggats ut på alla andra enheter.</p>
+          <p>
+            <Link to="/">Fortsätt till kartan</Link>
+          </p>
+        </div>
+      ) : null}
+      {mustChange ? (
+        <p className="notice" role="status">
+          Du har fått ett tillfälligt lösenord. Välj ett eget innan du fortsätter.
+        </p>
+      ) : null}
+      <ChangePasswordForm key={location.key} />
+    </div>
+  );
+}
+
+function ChangePasswordForm() {
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm({
     lastResult: actionData?.result,
@@ -114,34 +140,21 @@ export default function ChangePasswordPage() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ClientSchema }),
   });
   return (
-    <div className="narrow">
-      <h1>Byt lösenord</h1>
-      {done ? (
-        <p className="notice" role="status">
-          Lösenordet är bytt. Du har loggats ut på alla andra enheter.
-        </p>
-      ) : null}
-      {mustChange ? (
-        <p className="notice" role="status">
-          Du har fått ett tillfälligt lösenord. Välj ett eget innan du fortsätter.
-        </p>
-      ) : null}
-      <Form method="post" {...getFormProps(form)} className="stack">
-        <FormError errors={form.errors} id={form.errorId} />
-        <Field meta={fields.currentPassword} label="Nuvarande lösenord" type="password" autoComplete="current-password" />
-        <Field
-          meta={fields.newPassword}
-          label="Nytt lösenord"
-          type="password"
-          autoComplete="new-password"
-          hint={`Minst ${PASSWORD_MIN_LENGTH} tecken. Gärna en mening av flera ord; alla tecken går bra.`}
-        />
-        <Field meta={fields.confirmPassword} label="Upprepa det nya lösenordet" type="password" autoComplete="new-password" />
-        <div>
-          <button type="submit">Byt lösenord</button>
-        </div>
-      </Form>
-    </div>
+    <Form method="post" {...getFormProps(form)} className="stack">
+      <FormError errors={form.errors} id={form.errorId} />
+      <Field meta={fields.currentPassword} label="Nuvarande lösenord" type="password" autoComplete="current-password" />
+      <Field
+        meta={fields.newPassword}
+        label="Nytt lösenord"
+        type="password"
+        autoComplete="new-password"
+        hint={`Minst ${PASSWORD_MIN_LENGTH} tecken. Gärna en mening av flera ord; alla tecken går bra.`}
+      />
+      <Field meta={fields.confirmPassword} label="Upprepa det nya lösenordet" type="password" autoComplete="new-password" />
+      <div>
+        <button type="submit">Byt lösenord</button>
+      </div>
+    </Form>
   );
 }
 
@@ -152,3 +165,7 @@ export const headers: HeadersFunction = ({ actionHeaders }) => {
 };
 
 export const meta: MetaFunction = () => [{ title: "Byt lösenord – Samverkanskartan" }];
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -11,10 +11,12 @@ import {
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { z } from "zod";
+import { GeneralErrorBoundary } from "../components/error-boundary";
 import { Field, FormError } from "../components/field";
+import { emailField } from "../domain/fields";
 import { loginRetryAfterSeconds } from "../domain/login-throttle";
 import { safeRedirectPath } from "../domain/redirect";
-import { getLoginFailures, recordLoginFailure, recordLoginSuccess } from "../models/login.server";
+import { getLoginFailures, recordLoginFailure } from "../models/login.server";
 import { getCredentials } from "../models/user.server";
 import { CHANGE_PASSWORD_PATH, getOptionalUser } from "../services/auth.server";
 import {
@@ -25,15 +27,11 @@ import {
   recordKnownBrowserFailure,
 } from "../services/known-browser.server";
 import { hashPassword, verifyPassword } from "../services/password.server";
-import { destroySession } from "../services/session.server";
+import { destroySession, signIn } from "../services/session.server";
 import { waitSeconds } from "../domain/wording";
 
 const LoginSchema = z.object({
-  email: z
-    .string({ required_error: "Ange din e-postadress." })
-    .trim()
-    .max(254, "E-postadressen är för lång.")
-    .email("Ange en giltig e-postadress."),
+  email: emailField,
   // Longer than any allowed password: refused before hashing, so a huge input costs nothing.
   password: z.string({ required_error: "Ange ditt lösenord." }).max(1024, "Fel e-postadress eller lösenord."),
   redirectTo: z.string().max(2000).optional(),
@@ -100,7 +98,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
   // A session the browser already had is ended: every sign-in gets a new id.
   destroySession(request);
-  const { setCookie } = recordLoginSuccess(credentials);
+  const { setCookie } = signIn(credentials);
   if (knownBrowser) clearKnownBrowserFailures(knownBrowser);
   const to = credentials.mustChangePassword ? CHANGE_PASSWORD_PATH : safeRedirectPath(redirectTo);
   return redirect(to, {
@@ -154,3 +152,7 @@ export const headers: HeadersFunction = ({ actionHeaders }) => {
 };
 
 export const meta: MetaFunction = () => [{ title: "Logga in – Samverkanskartan" }];
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -10,6 +10,7 @@ import type { ServerMarkup } from "../components/server-markup";
 import { answer, setAnswerStylesheets } from "./answer";
 import { cspDirectives } from "./csp";
 import { withErrorIds } from "./error-ids";
+import { ratingsApiFastPath } from "./ratings-api";
 import { remixRequestHandler } from "./remix-adapter";
 import { createRequestGate, gateOf, withGateRefusals } from "./request-gate";
 
@@ -150,6 +151,8 @@ export function createApp(build: ServerBuild) {
   app.use(gate.canonicalAddress);
   app.use(bodyLimit);
   app.use(sameOriginWrites);
+  // Before compression: its answer is compressed once, when the ratings change.
+  app.use(ratingsApiFastPath);
   app.use(compression());
 
   // Fingerprinted build assets are immutable; everything else in public/ may change between releases.

@@ -1,20 +1,22 @@
 /**
- * `npm start`: checks the database file, migrates and seeds it, builds the app when there is no
- * (or a stale) build, and serves it. Any problem at start ends the process with one clear line.
+ * The server's entry point: checks the settings and the database file, migrates and seeds it, and
+ * serves the Remix build. `npm run build` compiles this file to build/server.js (esbuild, packages
+ * left external) and `npm start` runs that with plain `node`. Any problem at start ends the process
+ * with one clear line.
  */
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { openDatabase, setDb } from "../../db/client.server";
-import { getEnv } from "../services/env.server";
+import { systemActor } from "../models/audit.server";
+import { deleteExpiredSessions } from "../models/session.server";
 import { prepareDatabase } from "../services/bootstrap.server";
 import { passwordProblem } from "../services/common-passwords.server";
-import { getAppSecret } from "../services/secret.server";
-import { deleteExpiredSessions } from "../models/session.server";
+import { getEnv } from "../services/env.server";
 import { importBordersOnFirstStart, loadShippedBordersOnFirstStart } from "../services/geo-import.server";
 import { log } from "../services/log.server";
+import { getAppSecret } from "../services/secret.server";
 import { createApp } from "./app";
 
 const BUILD_FILE = path.resolve("build/index.js");
@@ -22,29 +24,6 @@ const BUILD_FILE = path.resolve("build/index.js");
 function fail(message: string): never {
   process.stderr.write(`Samverkanskartan kan inte starta: ${message}\n`);
   process.exit(1);
-}
-
-const SOURCE_FILE = /\.(tsx?|css|json)$/;
-
-/** The newest source file the Remix build depends on (the database folder holds data, not code). */
-function newestSourceMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile() || !SOURCE_FILE.test(entry.name)) continue;
-    const file = path.join(entry.parentPath, entry.name);
-    newest = Math.max(newest, fs.statSync(file).mtimeMs);
-  }
-  return newest;
-}
-
-function ensureBuild() {
-  const stale =
-    !fs.existsSync(BUILD_FILE) ||
-    ["app", "db", "data"].some((dir) => newestSourceMtime(path.resolve(dir)) > fs.statSync(BUILD_FILE).mtimeMs);
-  if (!stale) return;
-  log.info("building the app (no build, or sources newer than the build)");
-  const result = spawnSync(path.resolve("node_modules/.bin/remix"), ["build"], { stdio: "inherit" });
-  if (result.status !== 0) fail("bygget av appen misslyckades (se utskriften ovan).");
 }
 
 async function main() {
@@ -55,6 +34,8 @@ async function main() {
     fail((error as Error).message);
   }
   process.env.NODE_ENV = env.NODE_ENV;
+  // `npm start` builds first when there is no build; started some other way, say what is missing.
+  if (!fs.existsSync(BUILD_FILE)) fail(`appen är inte byggd (${BUILD_FILE} saknas): kör npm run build.`);
   if (env.ADMIN_PASSWORD !== undefined) {
     const problem = passwordProblem(env.ADMIN_PASSWORD);
     if (problem) fail(`ADMIN_PASSWORD duger inte: ${problem}`);
@@ -69,7 +50,7 @@ async function main() {
   setDb(db);
 
   try {
-    const result = await prepareDatabase(db, {
+    const result = await prepareDatabase({
       seedExample: env.SEED_EXAMPLE ?? true,
       adminEmail: env.ADMIN_EMAIL,
       adminPassword: env.ADMIN_PASSWORD,
@@ -94,17 +75,16 @@ async function main() {
   }, 15 * 60_000);
   housekeeping.unref();
   if (env.GEO_SOURCE_URL) {
-    const result = await importBordersOnFirstStart(db, env.GEO_SOURCE_URL, { id: null, label: "system:GEO_SOURCE_URL" });
+    const result = await importBordersOnFirstStart(env.GEO_SOURCE_URL, systemActor("system:GEO_SOURCE_URL"));
     if (result.imported) log.info("borders imported", { source: env.GEO_SOURCE_URL });
     else log.warn("borders not imported", { source: env.GEO_SOURCE_URL, reason: result.reason });
   }
   if (env.BORDERS === "shipped") {
-    const result = loadShippedBordersOnFirstStart(db, { id: null, label: "system:borders" });
+    const result = loadShippedBordersOnFirstStart(systemActor("system:borders"));
     if (result.loaded) log.info("shipped borders loaded", { file: "data/borders.topo.json" });
     else if (result.reason !== "borders already stored") log.warn("shipped borders not loaded; the map shows circles", { reason: result.reason });
   }
 
-  ensureBuild();
   const build = (await import(pathToFileURL(BUILD_FILE).href)) as ServerBuild;
   const app = createApp(build);
   const server = app.listen(env.PORT, env.HOST, () => {

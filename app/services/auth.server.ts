@@ -1,4 +1,5 @@
 import { redirect } from "@remix-run/node";
+import { quoteParam } from "../domain/params";
 import { can, type Permission } from "../domain/permissions";
 import { getMunicipality } from "../models/register.server";
 import { httpError, isApiRequest } from "./http.server";
@@ -46,7 +47,7 @@ export function requirePermission(
   if (target.municipalityCode !== undefined) {
     const municipality = getMunicipality(target.municipalityCode);
     if (!municipality) {
-      throw httpError(request, 404, `Det finns ingen kommun med kommunkoden "${target.municipalityCode.slice(0, 20)}".`);
+      throw httpError(request, 404, `Det finns ingen kommun med kommunkoden "${quoteParam(target.municipalityCode)}".`);
     }
     countyCode = municipality.countyCode;
   }

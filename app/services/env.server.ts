@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { emailField } from "../domain/fields";
 
 const booleanFlag = z
   .enum(["0", "1", "true", "false", ""])
@@ -12,7 +13,7 @@ const schema = z.object({
   HOST: z.string().default("0.0.0.0"),
   DATABASE_PATH: z.string().min(1).default("db/data/samverkanskartan.sqlite"),
   SEED_EXAMPLE: booleanFlag,
-  ADMIN_EMAIL: z.string().email().optional(),
+  ADMIN_EMAIL: emailField.optional(),
   ADMIN_PASSWORD: z.string().optional(),
   SESSION_SECRET: z.string().min(32).optional(),
   /** Set to 1 only for plain-HTTP trials: cookies then lose their Secure flag. */
@@ -30,6 +31,8 @@ const schema = z.object({
     .regex(/^https?:\/\/[^/\s]+\/\S*\{z\}\S*\{x\}\S*\{y\}/, "ska vara en http(s)-adress med {z}, {x} och {y}")
     .optional(),
   MAP_TILE_ATTRIBUTION: z.string().optional(),
+  /** Counts of people under this are shown and exported as "<N" outside the indicator editor. */
+  DISCLOSURE_THRESHOLD: z.coerce.number().int().min(1).max(1000).default(5),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 

@@ -3,7 +3,6 @@ import { readFileSync } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
 import zlib from "node:zlib";
-import type { Db } from "../../db/client.server";
 import { registerMunicipalities } from "../../data/register";
 import { prepareBorders } from "../domain/geo/prepare";
 import { borderTopologyProblems } from "../domain/geo/topology";
@@ -95,14 +94,13 @@ export type ImportResult = ({ ok: true } & Omit<PreparedBorderSet, "topology">) 
  * transaction, which only writes the row and its audit entry. Nothing is stored when anything is wrong.
  */
 export function importBorders(
-  db: Db,
   input: { text: string; source: string; codeProperty?: string },
   actor: Actor,
 ): ImportResult {
   const prepared = prepareBorderSet(input);
   if (!prepared.ok) return prepared;
   const { topology, ...set } = prepared.set;
-  saveBoundarySet(db, { topology, hash: set.hash, source: input.source, featureCount: set.featureCount }, actor);
+  saveBoundarySet({ topology, hash: set.hash, source: input.source, featureCount: set.featureCount }, actor);
   return { ok: true, ...set };
 }
 
@@ -111,18 +109,17 @@ export function importBorders(
  * the source is unreachable or refused, the map keeps its circles and the reason goes to the log.
  */
 export async function importBordersOnFirstStart(
-  db: Db,
   source: string,
   actor: Actor,
 ): Promise<{ imported: boolean; reason?: string }> {
-  if (getCurrentBoundarySet(db)) return { imported: false, reason: "borders already stored" };
+  if (getCurrentBoundarySet()) return { imported: false, reason: "borders already stored" };
   let text: string;
   try {
     text = await readGeoSource(source, 20_000);
   } catch (error) {
     return { imported: false, reason: (error as Error).message };
   }
-  const result = importBorders(db, { text, source }, actor);
+  const result = importBorders({ text, source }, actor);
   return result.ok ? { imported: true } : { imported: false, reason: result.problems.join(" ") };
 }
 
@@ -159,11 +156,10 @@ export function bordersAttribution(hash: string): string | null {
  * replaces them like any other set.
  */
 export function loadShippedBordersOnFirstStart(
-  db: Db,
   actor: Actor,
   file = path.resolve(SHIPPED_BORDERS_FILE),
 ): { loaded: boolean; reason?: string } {
-  if (getCurrentBoundarySet(db)) return { loaded: false, reason: "borders already stored" };
+  if (getCurrentBoundarySet()) return { loaded: false, reason: "borders already stored" };
   let topology: string;
   try {
     topology = readFileSync(file, "utf8");
@@ -175,6 +171,6 @@ export function loadShippedBordersOnFirstStart(
   if (budget) problems.push(budget);
   if (problems.length) return { loaded: false, reason: problems.join(" ") };
   const featureCount = registerMunicipalities.length;
-  saveBoundarySet(db, { topology, hash: borderSetHash(topology), source: SHIPPED_BORDERS_SOURCE, featureCount }, actor);
+  saveBoundarySet({ topology, hash: borderSetHash(topology), source: SHIPPED_BORDERS_SOURCE, featureCount }, actor);
   return { loaded: true };
 }

@@ -1,7 +1,10 @@
-import { dialogueSummaries, type DialogueMeetingDate } from "../domain/dialogue-status";
+import { dialogueFromContacts } from "../domain/dialogue-status";
+import { listDialogueContacts } from "../models/meeting.server";
+import { todayInSweden } from "./priorities.server";
 import { formatPeriodSv } from "../domain/dates";
 import {
   matchesFilters,
+  noRoundSentence,
   parseMapFilters,
   parseSelectedMunicipality,
   summarySentence,
@@ -10,12 +13,14 @@ import {
 } from "../domain/map-view";
 import { countByCategory, type Category } from "../domain/rating";
 import { describeChange, previousRound } from "../domain/rating-change";
-import { listMunicipalityRatings } from "../models/assessment.server";
+import { changeClass } from "../domain/round-comparison";
+import { rolesThatCan } from "../domain/role-intro";
 import { getCurrentBoundarySet } from "../models/boundary.server";
 import { bordersAttribution } from "./geo-import.server";
 import { listCounties } from "../models/register.server";
 import { selectRound } from "../models/round-selection.server";
 import { listRounds } from "../models/round.server";
+import { cachedMunicipalityRatings } from "./ratings-cache.server";
 
 /** Where the map fetches the stored borders: the content hash makes the URL safe to cache forever. */
 export function bordersUrl(hash: string): string {
@@ -27,7 +32,7 @@ export function bordersUrl(hash: string): string {
  * Swedish notice for whatever was not understood), all 290 municipalities with their change since the
  * previous round, and the counts for the chosen county.
  */
-export function getMapView(searchParams: URLSearchParams, today = new Date().toISOString().slice(0, 10)): MapView {
+export function getMapView(searchParams: URLSearchParams, today = todayInSweden()): MapView {
   const notices: string[] = [];
   const selection = selectRound(searchParams.get("round"));
   let round = selection.kind === "found" ? selection.round : null;
@@ -44,14 +49,13 @@ export function getMapView(searchParams: URLSearchParams, today = new Date().toI
   const rounds = listRounds();
   const previous = round ? previousRound(rounds, round) : null;
   const previousCategories = new Map<string, Category>(
-    previous ? listMunicipalityRatings(previous.id).map((m) => [m.code, m.category]) : [],
+    previous ? cachedMunicipalityRatings(previous.id).map((m) => [m.code, m.category]) : [],
   );
-  // Dialogue meetings are not recorded yet: the dialogue view shows everyone as "no contact yet".
-  const meetings: DialogueMeetingDate[] = [];
-  const all = listMunicipalityRatings(round?.id ?? null);
-  const dialogue = dialogueSummaries(
+  const all = cachedMunicipalityRatings(round?.id ?? null);
+  // Real meetings: the last held and next planned, directly or through a forum the municipality is in.
+  const dialogue = dialogueFromContacts(
     all.map((m) => m.code),
-    meetings,
+    listDialogueContacts(today),
     today,
   );
   const municipalities = all.map((m): MapMunicipality => ({
@@ -65,6 +69,8 @@ export function getMapView(searchParams: URLSearchParams, today = new Date().toI
     interventionAccess: m.interventionAccess,
     comment: m.comment,
     category: m.category,
+    confirmed: m.confirmed,
+    changeClass: changeClass(previousCategories.get(m.code) ?? "unrated", m.category),
     change: describeChange(
       m.category,
       previous ? { roundName: previous.name, category: previousCategories.get(m.code) ?? "unrated" } : null,
@@ -94,7 +100,8 @@ export function getMapView(searchParams: URLSearchParams, today = new Date().toI
     municipalities,
     selected: selected.code,
     counts,
-    summary: summarySentence(counts, { countyName: county?.name }),
+    // Without any round, "none is rated in this round" would contradict "there is no round": say what to do.
+    summary: round ? summarySentence(counts, { countyName: county?.name }) : noRoundSentence(municipalities.length, rolesThatCan("manage:rounds")),
     borders: boundarySet
       ? {
           url: bordersUrl(boundarySet.hash),
@@ -103,7 +110,7 @@ export function getMapView(searchParams: URLSearchParams, today = new Date().toI
           attribution: bordersAttribution(boundarySet.hash),
         }
       : null,
-    meetingsRecorded: false,
+    meetingsRecorded: true,
   };
 }
 

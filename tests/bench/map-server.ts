@@ -7,10 +7,10 @@ import { importBorders, startServer } from "../support/server";
  * The real server with the fixture's borders imported and a signed-in manager's session cookie
  * ("name=value"): what every map benchmark starts from.
  */
-export async function startMapServer() {
+export async function startMapServer(env: Record<string, string> = {}) {
   const fixture = sharedFixture("swedish_municipalities.geojson");
   if (!fixture) throw new Error("The border fixture (../shared/fixtures/swedish_municipalities.geojson) is missing.");
-  const server = await startServer();
+  const server = await startServer(env);
   const imported = importBorders(server, fixture);
   if (imported.status !== 0) throw new Error(imported.stderr);
   const cookie = await loginHttp(server, await createTestUser(server, { roles: ["manager"] }));

@@ -1,206 +1,128 @@
 /**
- * `npm run bench` (needs `npm run build`): the map's speed budgets from issue 4, measured in headless
- * Chromium. Not a test: it prints numbers (and writes tests/.artifacts/bench.json).
+ * `npm run bench [-- [--json] [--runs N] [--seconds S] [--strict] [module…]]`: runs every benchmark
+ * module in tests/bench against the production build on 127.0.0.1 (`npm run bench` builds first) and
+ * prints one line per figure:
  *
- * - borders payload: the stored TopoJSON as served, gzip bytes (budget 50 KB)
- * - time to 290 shapes: navigation → `map:shapes-drawn` at 4× CPU slowdown, the app against a bare
- *   Leaflet page drawing the same TopoJSON, alternated in one run (budget: ratio ≤ 1.5)
- * - layout shift (CLS) of the app page (budget 0.02)
- * - click → panel: Event Timing duration of a click on a municipality at 4× slowdown (budget 100 ms)
+ *   name: value unit (target …, baseline …, ratio …) met|MISSED
+ *
+ * With --json, stdout is one JSON document of the same figures (progress goes to stderr); either way
+ * the document is written to tests/.artifacts/bench.json. Name modules to run a subset
+ * (`npm run bench -- api pages`). --strict exits 1 when a target is missed. BENCH_RUNS / BENCH_SECONDS
+ * set the defaults; BENCH_SERVER_CORES / BENCH_LOAD_CORES the placement.
+ *
+ * Placement: with `taskset` and two or more cores, this process (the load generator, and any browser it
+ * starts) runs on the last core and every server it starts on core 0 (harness.ts `onServerCore`).
+ * Without taskset everything shares the machine and the JSON says so. Absolute numbers drift on a shared
+ * machine; the ratio to a baseline measured alternately in the same run is what to compare.
+ *
+ * ## Writing a benchmark module
+ *
+ * A file `tests/bench/<name>.bench.ts` whose default export is a `BenchModule` (harness.ts):
+ *
+ *   export default {
+ *     name: "rounds",                      // what `npm run bench -- rounds` selects
+ *     description: "one line",
+ *     async run(options) {                  // { runs, seconds, warmupSeconds, log }
+ *       const server = await startBenchServer({ DATABASE_PATH: file }); // optional prepared database
+ *       try {
+ *         const cookie = await signIn(server, ["coordinator"], ["14"]);
+ *         const r = await compareLoad({ url, headers: { Cookie: cookie } }, { url: baselineUrl }, options);
+ *         return [figure({ name: "rounds.save", value, unit: "ms", target: { op: "<=", value: 50, of: "value" } })];
+ *       } finally {
+ *         await server.stop();
+ *       }
+ *     },
+ *   } satisfies BenchModule;
+ *
+ * Rules: start servers through `startBenchServer` / `startBaseline` (they land on the server core), use
+ * `load` / `compareLoad` (autocannon, warm-up first, alternated runs) or your own timing, report medians
+ * of `options.runs` runs, give every figure with a target its `target`, and stop what you started.
+ * A module that throws is reported as failed and the others still run. Prepared databases come from
+ * `npm run db:seed-scale` (app/commands/seed-scale.ts): generate one into a temp dir in `run`.
  */
 import fs from "node:fs";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
+import os from "node:os";
 import path from "node:path";
-import zlib from "node:zlib";
-import type { Browser, Page } from "playwright-core";
-import { launchBrowser } from "../support/browser";
-import { runMapFirstPaint, type Figure } from "./map-first-paint.bench";
-import { signInContext, startMapServer } from "./map-server";
+import { pathToFileURL } from "node:url";
+import { corePlan, formatFigure, type BenchModule, type BenchOptions, type Figure } from "./harness";
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-const THROTTLE = 4;
+const BENCH_DIR = path.resolve("tests/bench");
+const ARTIFACT = path.resolve("tests/.artifacts/bench.json");
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-};
-
-function getRaw(url: string, headers: Record<string, string> = {}): Promise<{ body: Buffer; headers: http.IncomingHttpHeaders }> {
-  return new Promise((resolve, reject) => {
-    http
-      .get(url, { headers }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on("data", (c) => chunks.push(c));
-        res.on("end", () => resolve({ body: Buffer.concat(chunks), headers: res.headers }));
-      })
-      .on("error", reject);
-  });
+function parseArgs(argv: string[]) {
+  const args = { json: false, strict: false, runs: Number(process.env.BENCH_RUNS ?? 5), seconds: Number(process.env.BENCH_SECONDS ?? 5), only: [] as string[] };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === "--json") args.json = true;
+    else if (a === "--strict") args.strict = true;
+    else if (a === "--runs") args.runs = Number(argv[++i]);
+    else if (a === "--seconds") args.seconds = Number(argv[++i]);
+    else if (a.startsWith("--")) throw new Error(`unknown option ${a}`);
+    else args.only.push(a);
+  }
+  if (!(args.runs >= 1) || !(args.seconds > 0)) throw new Error("--runs and --seconds must be positive");
+  return args;
 }
 
-/** A bare Leaflet page: no framework, SVG renderer, the same TopoJSON, the same mark. */
-function bareLeafletPage(topologyUrl: string) {
-  return `<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>Bare Leaflet</title>
-<link rel="stylesheet" href="/leaflet.css"><style>#map{height:760px;width:640px}</style></head>
-<body><div id="map"></div><script src="/leaflet.js"></script><script src="/topojson-client.js"></script>
-<script>
-const map = L.map("map", { preferCanvas: false, zoomSnap: 0.25 }).fitBounds([[55.3, 10.9], [69.1, 24.2]]);
-fetch(${JSON.stringify(topologyUrl)}).then((r) => r.json()).then((t) => {
-  const layer = L.geoJSON(topojson.feature(t, t.objects.municipalities), {
-    style: { fillColor: "#a8ddd0", fillOpacity: 1, color: "#5d6675", weight: 0.6 },
-  }).addTo(map);
-  layer.eachLayer((l) => l.bindTooltip(() => document.createTextNode("x")));
-  L.geoJSON(topojson.mesh(t, t.objects.counties, (a, b) => a !== b), { style: { weight: 1.6 }, interactive: false }).addTo(map);
-  requestAnimationFrame(() => performance.mark("map:shapes-drawn"));
-});
-</script></body></html>`;
-}
-
-/** `cookie` ("name=value") signs the page in, as the app needs; the bare page needs none. */
-async function timeToShapes(browser: Browser, url: string, cookie?: string): Promise<{ ms: number; cls: number; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-  if (cookie) await signInContext(context, url, cookie);
-  const page = await context.newPage();
-  await page.addInitScript(() => {
-    (window as unknown as { __cls: number }).__cls = 0;
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
-        if (!e.hadRecentInput) (window as unknown as { __cls: number }).__cls += e.value;
-      }
-    }).observe({ type: "layout-shift", buffered: true });
-  });
-  const cdp = await context.newCDPSession(page);
-  await cdp.send("Emulation.setCPUThrottlingRate", { rate: THROTTLE });
-  await page.goto(url);
-  await page.waitForFunction(() => performance.getEntriesByName("map:shapes-drawn").length > 0, undefined, {
-    timeout: 60_000,
-  });
-  const ms = await page.evaluate(() => performance.getEntriesByName("map:shapes-drawn")[0]!.startTime);
-  await page.waitForTimeout(500);
-  const cls = await page.evaluate(() => (window as unknown as { __cls: number }).__cls);
-  return { ms, cls, page };
-}
-
-async function clickToPanel(page: Page): Promise<{ eventMs: number; panelMs: number }> {
-  await page.evaluate(() => {
-    const w = window as unknown as { __events: number[] };
-    w.__events = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) if (e.name === "click" || e.name === "pointerup") w.__events.push(e.duration);
-    }).observe({ type: "event", durationThreshold: 16, buffered: false } as PerformanceObserverInit);
-  });
-  const target = page.locator(".national-map path.leaflet-interactive").nth(120);
-  const box = (await target.boundingBox())!;
-  await page.evaluate(() => {
-    const panel = document.querySelector(".municipality-panel")!;
-    const w = window as unknown as { __panelAt: number; __clickAt: number };
-    document.addEventListener("click", () => (w.__clickAt = performance.now()), { capture: true, once: true });
-    new MutationObserver((_, observer) => {
-      requestAnimationFrame(() => (w.__panelAt = performance.now()));
-      observer.disconnect();
-    }).observe(panel, { childList: true, characterData: true, subtree: true });
-  });
-  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-  await page.waitForFunction(() => (window as unknown as { __panelAt?: number }).__panelAt !== undefined);
-  await page.waitForTimeout(300);
-  return page.evaluate(() => {
-    const w = window as unknown as { __events: number[]; __panelAt: number; __clickAt: number };
-    // Event Timing reports only interactions of 16 ms and more; none means faster than that.
-    return { eventMs: w.__events.length ? Math.max(...w.__events) : 16, panelMs: w.__panelAt - w.__clickAt };
-  });
+async function loadModules(): Promise<BenchModule[]> {
+  const files = fs.readdirSync(BENCH_DIR).filter((f) => f.endsWith(".bench.ts")).sort();
+  const modules: BenchModule[] = [];
+  for (const file of files) {
+    const mod = (await import(pathToFileURL(path.join(BENCH_DIR, file)).href)) as { default?: BenchModule };
+    if (!mod.default?.name || typeof mod.default.run !== "function") throw new Error(`${file} has no default BenchModule export`);
+    modules.push(mod.default);
+  }
+  return modules;
 }
 
 async function main() {
-  const { server, cookie } = await startMapServer();
-  const html = (await getRaw(server.url, { Cookie: cookie })).body.toString("utf8");
-  const bordersPath = /\/karta\/granser\/[0-9a-f]+/.exec(html)?.[0];
-  if (!bordersPath) throw new Error("The map page does not name its borders URL.");
-  const served = await getRaw(`${server.url}${bordersPath}`, { "Accept-Encoding": "gzip", Cookie: cookie });
-  const topology = zlib.gunzipSync(served.body);
+  const args = parseArgs(process.argv.slice(2));
+  for (const file of ["build/index.js", "build/server.js"]) {
+    if (!fs.existsSync(path.resolve(file))) throw new Error(`No build (${file}): run \`npm run build\` (npm run bench does).`);
+  }
+  const all = await loadModules();
+  const unknown = args.only.filter((n) => !all.some((m) => m.name === n));
+  if (unknown.length) throw new Error(`unknown benchmark ${unknown.join(", ")}; there are: ${all.map((m) => m.name).join(", ")}`);
+  const selected = args.only.length ? all.filter((m) => args.only.includes(m.name)) : all;
 
-  const bare = http.createServer((req, res) => {
-    const files: Record<string, [string, string]> = {
-      "/leaflet.js": ["node_modules/leaflet/dist/leaflet.js", "text/javascript"],
-      "/leaflet.css": ["node_modules/leaflet/dist/leaflet.css", "text/css"],
-      "/topojson-client.js": ["node_modules/topojson-client/dist/topojson-client.min.js", "text/javascript"],
-    };
-    const file = files[req.url ?? ""];
-    if (file) {
-      res.writeHead(200, { "Content-Type": file[1] }).end(fs.readFileSync(file[0]));
-    } else if (req.url === "/borders.json") {
-      res.writeHead(200, { "Content-Type": "application/json", "Content-Encoding": "gzip" }).end(served.body);
-    } else {
-      res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" }).end(bareLeafletPage("/borders.json"));
-    }
-  });
-  await new Promise<void>((resolve) => bare.listen(0, "127.0.0.1", resolve));
-  const bareUrl = `http://127.0.0.1:${(bare.address() as AddressInfo).port}/`;
+  const say = (line: string) => (args.json ? process.stderr : process.stdout).write(`${line}\n`);
+  const progress = (line: string) => process.stderr.write(`${line}\n`);
+  const placement = corePlan();
+  progress(`bench: ${selected.map((m) => m.name).join(", ")}; ${placement.reason}; ${args.runs} runs × ${args.seconds} s; load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
 
-  const browser = await launchBrowser();
-  const app: number[] = [];
-  const baseline: number[] = [];
-  const cls: number[] = [];
-  const clicks: { eventMs: number; panelMs: number }[] = [];
-  try {
-    // One warm-up each (disk cache of the OS, JIT of the browser), then alternate.
-    await (await timeToShapes(browser, bareUrl)).page.context().close();
-    await (await timeToShapes(browser, server.url, cookie)).page.context().close();
-    for (let i = 0; i < RUNS; i++) {
-      const b = await timeToShapes(browser, bareUrl);
-      baseline.push(b.ms);
-      await b.page.context().close();
-      const a = await timeToShapes(browser, server.url, cookie);
-      app.push(a.ms);
-      cls.push(a.cls);
-      clicks.push(await clickToPanel(a.page));
-      await a.page.context().close();
+  const options: BenchOptions = { runs: args.runs, seconds: args.seconds, warmupSeconds: Math.min(3, args.seconds), log: progress };
+  const report: { name: string; description: string; seconds: number; figures: Figure[]; error?: string }[] = [];
+  for (const module of selected) {
+    progress(`${module.name}: ${module.description}`);
+    const started = Date.now();
+    try {
+      const figures = await module.run(options);
+      for (const f of figures) say(formatFigure(f));
+      report.push({ name: module.name, description: module.description, seconds: Math.round((Date.now() - started) / 1000), figures });
+    } catch (error) {
+      say(`${module.name}: FAILED ${(error as Error).message}`);
+      progress((error as Error).stack ?? "");
+      report.push({ name: module.name, description: module.description, seconds: Math.round((Date.now() - started) / 1000), figures: [], error: (error as Error).message });
     }
-  } finally {
-    await browser.close();
-    bare.close();
-    await server.stop();
   }
 
-  const result = {
-    runs: RUNS,
-    cpuThrottling: THROTTLE,
-    bordersGzipKB: +(served.body.length / 1024).toFixed(1),
-    bordersRawKB: +(topology.length / 1024).toFixed(1),
-    timeToShapesMs: { app: Math.round(median(app)), bareLeaflet: Math.round(median(baseline)) },
-    ratio: +(median(app) / median(baseline)).toFixed(2),
-    clsMax: +Math.max(...cls).toFixed(4),
-    clickEventTimingMsMax: Math.round(Math.max(...clicks.map((c) => c.eventMs))),
-    clickToPanelPaintMsMedian: Math.round(median(clicks.map((c) => c.panelMs))),
-    samples: { app: app.map(Math.round), bareLeaflet: baseline.map(Math.round), cls, clicks },
+  const document = {
+    generatedAt: new Date().toISOString(),
+    machine: { cpus: os.availableParallelism(), model: os.cpus()[0]?.model, node: process.version, loadAverageAtEnd: os.loadavg(), placement },
+    runs: args.runs,
+    secondsPerRun: args.seconds,
+    modules: report,
   };
-  const budgets = [
-    ["borders payload (gzip)", `${result.bordersGzipKB} KB`, result.bordersGzipKB <= 50, "≤ 50 KB"],
-    ["time to 290 shapes, app / bare Leaflet", `${result.timeToShapesMs.app} / ${result.timeToShapesMs.bareLeaflet} ms = ${result.ratio}×`, result.ratio <= 1.5, "≤ 1.5×"],
-    ["layout shift (CLS, worst run)", String(result.clsMax), result.clsMax <= 0.02, "≤ 0.02"],
-    ["click → panel (Event Timing, worst run)", `${result.clickEventTimingMsMax} ms`, result.clickEventTimingMsMax <= 100, "≤ 100 ms"],
-  ] as const;
-  for (const [name, value, ok, budget] of budgets) {
-    process.stdout.write(`${ok ? "OK  " : "OVER"} ${name}: ${value} (budget ${budget})\n`);
-  }
-  process.stdout.write(`click → panel painted (median): ${result.clickToPanelPaintMsMedian} ms\n`);
-  // The map at first paint (issue 12): seen and usable against their baselines, HTML, server time.
-  const firstPaint = await runMapFirstPaint({ runs: RUNS, log: (m) => process.stderr.write(`${m}\n`) });
-  for (const f of firstPaint) process.stdout.write(`${formatFigure(f)}\n`);
-  fs.mkdirSync(path.resolve("tests/.artifacts"), { recursive: true });
-  fs.writeFileSync(path.resolve("tests/.artifacts/bench.json"), JSON.stringify({ ...result, firstPaint }, null, 2));
-}
+  fs.mkdirSync(path.dirname(ARTIFACT), { recursive: true });
+  fs.writeFileSync(ARTIFACT, JSON.stringify(document, null, 2));
+  if (args.json) process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
 
-function formatFigure(f: Figure): string {
-  const parts: string[] = [];
-  if (f.target) parts.push(`target ${f.target.of === "ratio" ? "ratio " : ""}${f.target.op === "<=" ? "≤" : "≥"} ${f.target.value}`);
-  if (f.baseline) parts.push(`baseline ${f.baseline.label} ${f.baseline.value} ${f.unit}`);
-  if (f.ratio !== undefined) parts.push(`ratio ${f.ratio}`);
-  const verdict = f.met === undefined ? "" : f.met ? " met" : " MISSED";
-  return `${f.name}: ${f.value} ${f.unit}${parts.length ? ` (${parts.join(", ")})` : ""}${verdict}`;
+  const failed = report.some((m) => m.error);
+  const missed = report.flatMap((m) => m.figures).filter((f) => f.met === false);
+  if (failed || (args.strict && missed.length)) process.exitCode = 1;
 }
 
 main().catch((error) => {
-  process.stderr.write(`${(error as Error).stack}\n`);
+  process.stderr.write(`${(error as Error).stack ?? error}\n`);
   process.exit(1);
 });

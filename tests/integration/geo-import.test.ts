@@ -36,7 +36,7 @@ describe.skipIf(!FIXTURE)("importing municipality borders", () => {
   const storedCount = () => handle.db.select().from(boundarySets).all().length;
 
   it("the real borders of all 290 municipalities are stored as TopoJSON within 50 KB gzip, and audited", () => {
-    const result = importBorders(handle.db, { text: original, source: "fixture" }, ACTOR);
+    const result = importBorders({ text: original, source: "fixture" }, ACTOR);
     expect(result).toMatchObject({ ok: true, featureCount: 290, codeProperty: "id", reprojected: false });
     const stored = handle.db.select().from(boundarySets).get()!;
     expect(zlib.gzipSync(stored.topology).length).toBeLessThanOrEqual(50 * 1024);
@@ -53,7 +53,7 @@ describe.skipIf(!FIXTURE)("importing municipality borders", () => {
     const removed = fc.features.splice(0, 1)[0]!;
     fc.features[0]!.properties!.id = "9999";
     fc.features.push(structuredClone(fc.features[5]!));
-    const result = importBorders(handle.db, { text: JSON.stringify(fc), source: "broken" }, ACTOR);
+    const result = importBorders({ text: JSON.stringify(fc), source: "broken" }, ACTOR);
     expect(result.ok).toBe(false);
     const problems = result.ok ? [] : result.problems;
     expect(problems.join("\n")).toContain(`kommuner saknas: `);
@@ -67,13 +67,13 @@ describe.skipIf(!FIXTURE)("importing municipality borders", () => {
     const fc = load();
     const target = fc.features.find((f) => f.properties!.id === "1480")!;
     target.geometry = { type: "Polygon", coordinates: [[[11.9, 57.7], [12.0, 57.8], [12.0, 57.7], [11.9, 57.8], [11.9, 57.7]]] };
-    const result = importBorders(handle.db, { text: JSON.stringify(fc), source: "broken" }, ACTOR);
+    const result = importBorders({ text: JSON.stringify(fc), source: "broken" }, ACTOR);
     expect(result.ok ? [] : result.problems).toEqual(["1480 Göteborg: geometrin korsar sig själv."]);
     expect(storedCount()).toBe(0);
   });
 
   it("a truncated file is refused and nothing is stored", () => {
-    const result = importBorders(handle.db, { text: original.slice(0, 5000), source: "cut" }, ACTOR);
+    const result = importBorders({ text: original.slice(0, 5000), source: "cut" }, ACTOR);
     expect(result.ok ? [] : result.problems[0]).toMatch(/^Filen är inte giltig JSON/);
     expect(storedCount()).toBe(0);
   });
@@ -87,7 +87,7 @@ describe.skipIf(!FIXTURE)("importing municipality borders", () => {
       if (g.type === "Polygon") g.coordinates = g.coordinates.map(project);
       if (g.type === "MultiPolygon") g.coordinates = g.coordinates.map((p) => p.map(project));
     }
-    const result = importBorders(handle.db, { text: JSON.stringify(fc), source: "sweref" }, ACTOR);
+    const result = importBorders({ text: JSON.stringify(fc), source: "sweref" }, ACTOR);
     expect(result).toMatchObject({ ok: true, codeProperty: "KnKod", reprojected: true, featureCount: 290 });
     const topology = JSON.parse(handle.db.select().from(boundarySets).get()!.topology);
     const [lon, lat] = topology.bbox;
@@ -108,7 +108,7 @@ describe.skipIf(!FIXTURE)("importing municipality borders", () => {
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     try {
       const text = await readGeoSource(`${base}/kommuner.geojson`);
-      expect(importBorders(handle.db, { text, source: base }, ACTOR)).toMatchObject({ ok: true, featureCount: 290 });
+      expect(importBorders({ text, source: base }, ACTOR)).toMatchObject({ ok: true, featureCount: 290 });
       await expect(readGeoSource(`${base}/saknas.geojson`)).rejects.toThrow("servern svarade 404");
     } finally {
       await new Promise((resolve) => server.close(resolve));
@@ -117,20 +117,20 @@ describe.skipIf(!FIXTURE)("importing municipality borders", () => {
   });
 
   it("GEO_SOURCE_URL at first start: an unreachable source leaves the circles, a reachable one imports once", async () => {
-    const unreachable = await importBordersOnFirstStart(handle.db, "http://127.0.0.1:9/kommuner.geojson", ACTOR);
+    const unreachable = await importBordersOnFirstStart("http://127.0.0.1:9/kommuner.geojson", ACTOR);
     expect(unreachable.imported).toBe(false);
-    expect(getCurrentBoundarySet(handle.db)).toBeUndefined();
+    expect(getCurrentBoundarySet()).toBeUndefined();
     const dir = makeTempDir();
     const file = path.join(dir, "k.geojson");
     fs.writeFileSync(file, original);
-    expect(await importBordersOnFirstStart(handle.db, file, ACTOR)).toEqual({ imported: true });
-    expect(await importBordersOnFirstStart(handle.db, file, ACTOR)).toMatchObject({ imported: false });
+    expect(await importBordersOnFirstStart(file, ACTOR)).toEqual({ imported: true });
+    expect(await importBordersOnFirstStart(file, ACTOR)).toMatchObject({ imported: false });
     expect(storedCount()).toBe(1);
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it("the borders are served at their fingerprinted URL with year-long caching; an old hash is 404", async () => {
-    const result = importBorders(handle.db, { text: original, source: "fixture" }, ACTOR);
+    const result = importBorders({ text: original, source: "fixture" }, ACTOR);
     if (!result.ok) throw new Error(result.problems.join());
     const call = async (hash: string) =>
       bordersLoader({ params: { hash }, request: await signedInRequest(`/karta/granser/${hash}`), context: {} as never });
@@ -150,7 +150,7 @@ describe.skipIf(!FIXTURE)("importing municipality borders", () => {
     fc.features.splice(10, 2);
     fs.writeFileSync(broken, JSON.stringify(fc));
     const run = (file: string) =>
-      spawnSync(process.execPath, ["--import", "tsx", "db/geo-import.ts", file], {
+      spawnSync(process.execPath, ["--import", "tsx", "app/commands/geo-import.ts", file], {
         env: { ...process.env, DATABASE_PATH: path.join(dir, "cli.sqlite") },
         encoding: "utf8",
       });

@@ -2,28 +2,42 @@ import Papa from "papaparse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assessments, mappingRounds } from "../../db/schema";
 import { ensureExampleRound } from "../../app/models/round.server";
+import { loader } from "../../app/routes/_index";
+import { registerCounties, registerMunicipalities } from "../../data/register";
+import { unpackMapRows } from "../../app/domain/map-rows";
 import { getMapView } from "../../app/services/map-view.server";
 import { getMapGeometry, renderMapSvg } from "../../app/services/map-geometry.server";
 import { loader as csvLoader } from "../../app/routes/karta[.csv]";
 import { signedInRequest } from "../support/auth";
 import { closeTestDatabase, createTestDatabase } from "../support/database";
 
-// The route module imports Leaflet for the browser; its loader is getMapView plus the tile settings.
-const mapLoader = ({ request }: { request: Request }) => getMapView(new URL(request.url).searchParams);
-const args = (url: string) => ({ request: new Request(`http://localhost${url}`), params: {}, context: {} as never });
+// The real `/` loader (its Leaflet modules are *.client, empty on the server and in tests), called as a
+// signed-in manager: one session, made in beforeAll, for every call.
+let cookie = "";
+// The loader sends the rows as columns without the register's fields (domain/map-rows.ts); the page
+// unpacks them with the register it ships, and so do these tests.
+const mapLoader = (args: { request: Request }) => {
+  const data = loader({ ...args, params: {}, context: { cspNonce: "test", requestId: "test" } });
+  return { ...data, municipalities: unpackMapRows(data.rows, { municipalities: registerMunicipalities, counties: registerCounties }) };
+};
+const args = (url: string) => ({ request: new Request(`http://localhost${url}`, { headers: { Cookie: cookie } }) });
 
 describe("the map page's data", () => {
   let handle: ReturnType<typeof createTestDatabase>;
   let exampleRoundId: number;
   let laterRoundId: number;
+  let followUpRoundId: number;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     handle = createTestDatabase();
-    exampleRoundId = ensureExampleRound(handle.db).roundId;
+    cookie = (await signedInRequest("/")).headers.get("Cookie")!;
+    const seeded = ensureExampleRound();
+    exampleRoundId = seeded.roundId;
+    followUpRoundId = seeded.followUpId!;
     // A later round where Göteborg improved and everyone else is not rated yet.
     laterRoundId = handle.db
       .insert(mappingRounds)
-      .values({ name: "Kartläggning hösten 2025", periodStart: "2025-09-01", periodEnd: "2025-10-31", status: "open" })
+      .values({ name: "Kartläggning hösten 2026", periodStart: "2026-09-01", periodEnd: "2026-10-31", status: "open" })
       .returning()
       .get().id;
     handle.db
@@ -78,15 +92,15 @@ describe("the map page's data", () => {
 
   it("the side panel's change compares with the previous round by period", () => {
     const data = mapLoader(args(`/?round=${laterRoundId}`));
-    expect(data.previousRoundName).toBe("Kartläggning februari 2025");
+    expect(data.previousRoundName).toBe("Uppföljning våren 2026");
     const gothenburg = data.municipalities.find((m) => m.code === "1480")!;
-    const before = mapLoader(args(`/?round=${exampleRoundId}`)).municipalities.find((m) => m.code === "1480")!;
+    const before = mapLoader(args(`/?round=${followUpRoundId}`)).municipalities.find((m) => m.code === "1480")!;
     expect(gothenburg.comment).toBe("Nya insatser på plats");
     expect(gothenburg.change.kind).toBe(before.category === "good" ? "unchanged" : "better");
     expect(data.municipalities.find((m) => m.code === "0114")!.change.kind).toBe("not_yet_rated");
   });
 
-  it("without imported borders the page gets no borders URL (circles), and everyone is 'no contact yet'", () => {
+  it("without imported borders the page gets no borders URL (circles), and without meetings everyone is 'no contact yet'", () => {
     const data = mapLoader(args("/"));
     expect(data.borders).toBeNull();
     expect(new Set(data.municipalities.map((m) => m.dialogue.status))).toEqual(new Set(["no_contact"]));
@@ -109,7 +123,7 @@ describe("the map page's data", () => {
   });
 
   it("the server's SVG map: each shape a link to the same view, coloured by class, faded ones first, the selection last", () => {
-    const view = mapLoader(args(`/?round=${exampleRoundId}&category=needs_strengthening&municipality=1480`));
+    const view = getMapView(new URLSearchParams(`round=${exampleRoundId}&category=needs_strengthening&municipality=1480`));
     const geometry = getMapGeometry(view);
     expect(geometry.kind).toBe("circles"); // no borders stored in this database
     expect(getMapGeometry(view)).toBe(geometry); // cached per borders and view
@@ -125,5 +139,25 @@ describe("the map page's data", () => {
     expect(links.at(-1)![2]).toBe("1480");
     expect(classes.at(-1)).toContain("is-selected");
     expect(classes.slice(firstShown, -1).every((c) => c.includes("fill-category-needs_strengthening"))).toBe(true);
+  });
+});
+
+describe("the map page on a database without any mapping round", () => {
+  let handle: ReturnType<typeof createTestDatabase>;
+  beforeAll(async () => {
+    handle = createTestDatabase();
+    cookie = (await signedInRequest("/")).headers.get("Cookie")!;
+  });
+  afterAll(() => closeTestDatabase(handle));
+
+  it("says once that there is no round yet, and who can create the first, instead of 'none rated in this round'", () => {
+    const data = mapLoader(args("/"));
+    expect(data.round).toBeNull();
+    expect(data.notices).toEqual([]);
+    expect(data.summary).toBe(
+      "Ingen av de 290 kommunerna är bedömd ännu. " +
+        "Den första kartläggningen läggs upp av en administratör eller chef under Kartläggningar.",
+    );
+    expect(data.summary).not.toContain("i den här kartläggningen");
   });
 });

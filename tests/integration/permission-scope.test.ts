@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createAccount } from "../../app/models/user.server";
+import { createUser } from "../../app/models/user.server";
 import { requirePermission, requireUser } from "../../app/services/auth.server";
 import { resetEnvCache } from "../../app/services/env.server";
 import { createSession } from "../../app/services/session.server";
@@ -31,9 +31,9 @@ beforeAll(() => {
   resetEnvCache();
   handle = createTestDatabase();
   const base = { passwordHash: "not-used" };
-  coordinatorId = createAccount({ ...base, email: "samordnare@example.se", name: "S", roles: ["coordinator"], countyCodes: ["01"] }, { id: null, label: "test" }).id;
-  plannerId = createAccount({ ...base, email: "planerare@example.se", name: "P", roles: ["planner"] }, { id: null, label: "test" }).id;
-  adminId = createAccount({ ...base, email: "admin@example.se", name: "A", roles: ["admin"] }, { id: null, label: "test" }).id;
+  coordinatorId = createUser({ ...base, email: "samordnare@example.se", name: "S", roles: ["coordinator"], countyCodes: ["01"] }, { id: null, label: "test" }).id;
+  plannerId = createUser({ ...base, email: "planerare@example.se", name: "P", roles: ["planner"] }, { id: null, label: "test" }).id;
+  adminId = createUser({ ...base, email: "admin@example.se", name: "A", roles: ["admin"] }, { id: null, label: "test" }).id;
 });
 afterAll(() => {
   closeTestDatabase(handle);

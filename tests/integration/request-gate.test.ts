@@ -282,7 +282,7 @@ describe("a body the app cannot read", () => {
   it("an empty POST is an empty form: sign-out still works and sign-in asks for the fields", async () => {
     const login = await rawRequest(server, { method: "POST", path: "/login", headers: { "Content-Length": "0", ...from("10.3.0.2") } });
     expect(login.status).toBe(400);
-    expect(login.body).toContain("Ange din e-postadress.");
+    expect(login.body).toContain("Ange e-postadressen.");
     const cookie = await loginHttp(server, admin);
     const logout = await rawRequest(server, { method: "POST", path: "/logout", headers: { Cookie: cookie, "Content-Length": "0" } });
     expect(logout.status).toBe(302);

@@ -32,14 +32,15 @@ describe("first start on an empty database", () => {
   it("creates the register, the example round with the published distribution, and an admin", async () => {
     const db = freshDb();
     const lines: string[] = [];
-    const result = await prepareDatabase(db, { seedExample: true, print: (l) => lines.push(l) });
+    const result = await prepareDatabase({ seedExample: true, print: (l) => lines.push(l) });
 
     expect(count(db, "counties")).toBe(21);
     expect(count(db, "municipalities")).toBe(290);
     const rounds = listRounds();
-    expect(rounds).toHaveLength(1);
-    expect(rounds[0]).toMatchObject({ name: "Kartläggning februari 2025", example: true, status: "closed" });
-    expect(countByCategory(listMunicipalityRatings(rounds[0]!.id))).toEqual({
+    expect(rounds).toHaveLength(2);
+    expect(rounds[0]).toMatchObject({ name: "Uppföljning våren 2026", example: true, status: "closed" });
+    expect(rounds[1]).toMatchObject({ name: "Kartläggning februari 2025", example: true, status: "closed" });
+    expect(countByCategory(listMunicipalityRatings(rounds[1]!.id))).toEqual({
       good: 203,
       access_gap: 76,
       needs_strengthening: 11,
@@ -51,39 +52,56 @@ describe("first start on an empty database", () => {
 
   it("changes nothing when run a second time", async () => {
     const db = freshDb();
-    await prepareDatabase(db, { seedExample: true });
-    const tables = ["counties", "municipalities", "mapping_rounds", "assessments", "assessment_history", "users", "audit_log"];
+    await prepareDatabase({ seedExample: true });
+    const tables = [
+      "counties",
+      "municipalities",
+      "mapping_rounds",
+      "assessments",
+      "assessment_history",
+      "users",
+      "audit_log",
+      "meetings",
+      "forums",
+      "follow_up_actions",
+      "dialogue_materials",
+      "indicators",
+      "indicator_values",
+    ];
     const before = Object.fromEntries(tables.map((t) => [t, count(db, t)]));
     const lines: string[] = [];
-    const second = await prepareDatabase(db, { seedExample: true, print: (l) => lines.push(l) });
-    expect(second).toEqual({ registerChanges: 0, exampleRoundCreated: false, adminCreated: undefined });
+    const second = await prepareDatabase({ seedExample: true, print: (l) => lines.push(l) });
+    expect(second).toEqual({ registerChanges: 0, exampleRoundCreated: false, exampleIndicatorsCreated: false, exampleMeetingsCreated: false, adminCreated: undefined });
     expect(Object.fromEntries(tables.map((t) => [t, count(db, t)]))).toEqual(before);
     expect(lines).toEqual([]);
   });
 
   it("gives the same example ratings on every fresh database", async () => {
     const first = freshDb();
-    await prepareDatabase(first, { seedExample: true });
-    const a = listMunicipalityRatings(listRounds()[0]!.id).map((m) => `${m.code}:${m.category}`);
+    await prepareDatabase({ seedExample: true });
+    const a = listRounds().flatMap((r) => listMunicipalityRatings(r.id).map((m) => `${r.name}:${m.code}:${m.category}`));
     setDb(undefined);
     first.$client.close();
     const second = freshDb();
-    await prepareDatabase(second, { seedExample: true });
-    const b = listMunicipalityRatings(listRounds()[0]!.id).map((m) => `${m.code}:${m.category}`);
+    await prepareDatabase({ seedExample: true });
+    const b = listRounds().flatMap((r) => listMunicipalityRatings(r.id).map((m) => `${r.name}:${m.code}:${m.category}`));
     expect(b).toEqual(a);
   });
 
   it("skips the example round when asked to", async () => {
     const db = freshDb();
-    await prepareDatabase(db, { seedExample: false });
+    await prepareDatabase({ seedExample: false });
     expect(count(db, "mapping_rounds")).toBe(0);
     expect(count(db, "municipalities")).toBe(290);
+    expect(count(db, "meetings")).toBe(0);
+    // The dialogue material is reference data, seeded either way.
+    expect(count(db, "dialogue_materials")).toBe(1);
   });
 
   it("creates the admin from ADMIN_EMAIL and ADMIN_PASSWORD without printing a password", async () => {
     const db = freshDb();
     const lines: string[] = [];
-    const result = await prepareDatabase(db, {
+    const result = await prepareDatabase({
       seedExample: false,
       adminEmail: "Chef@Example.se",
       adminPassword: "ett långt lösenord för test",
@@ -97,7 +115,7 @@ describe("first start on an empty database", () => {
 
   it("records the example seed in the audit trail", async () => {
     const db = freshDb();
-    await prepareDatabase(db, { seedExample: true });
+    await prepareDatabase({ seedExample: true });
     const actions = (db.all(sql`select action from audit_log order by id`) as { action: string }[]).map((r) => r.action);
     expect(actions).toContain("round.seed_example");
     expect(actions).toContain("user.create");

@@ -112,7 +112,7 @@ describe("users administration", () => {
   it("a password reset ends the user's sessions and gives a temporary password", async () => {
     const user = await createTestUser(server, { roles: ["manager"] });
     const cookie = await loginHttp(server, user);
-    const response = await post(`/admin/anvandare/${user.id}`, { intent: "reset-password" });
+    const response = await post(`/admin/anvandare/${user.id}`, { intent: "reset-password", confirm: "yes" });
     expect(response.status).toBe(200);
     const password = temporaryPassword(await response.text());
     expect((await request(server, "/kommuner", { cookie })).status).toBe(302);
@@ -161,7 +161,7 @@ describe("audit log page", () => {
 describe("npm run user:create", () => {
   function run(args: string[], stdin: string, env: Record<string, string>) {
     return new Promise<{ code: number | null; output: string }>((resolve) => {
-      const child = spawn(process.execPath, ["--import", "tsx", "db/user-create.ts", ...args], {
+      const child = spawn(process.execPath, ["--import", "tsx", "app/commands/user-create.ts", ...args], {
         env: { ...process.env, ...env },
         stdio: ["pipe", "pipe", "pipe"],
       });

@@ -1,8 +1,9 @@
 import type { Browser, Page } from "playwright-core";
 import { watchPage, type PageProblems } from "./browser";
 import { randomBytes } from "node:crypto";
-import { getDb, openDatabase } from "../../db/client.server";
+import { openDatabase, withConnection } from "../../db/client.server";
 import type { Role } from "../../app/domain/permissions";
+import { systemActor } from "../../app/models/audit.server";
 import { createUser } from "../../app/models/user.server";
 import { hashPassword } from "../../app/services/password.server";
 import { resetEnvCache } from "../../app/services/env.server";
@@ -35,12 +36,14 @@ export async function createTestUser(
   const name = options.name ?? `Test ${label} ${counter}`;
   const password = options.password ?? `ett långt testlösenord ${counter} för ${label}`;
   const countyCodes = options.countyCodes ?? (options.roles.includes("coordinator") ? ["01"] : []);
+  const passwordHash = await hashPassword(password);
   const db = openDatabase(server.databasePath);
   try {
-    const user = createUser(
-      db,
-      { email, name, roles: options.roles, countyCodes, passwordHash: await hashPassword(password), mustChangePassword: options.mustChangePassword },
-      { id: null, label: "test" },
+    const user = withConnection(db, () =>
+      createUser(
+        { email, name, roles: options.roles, countyCodes, passwordHash, mustChangePassword: options.mustChangePassword },
+        systemActor("test"),
+      ),
     );
     return { id: user.id, email: user.email, name, password, roles: options.roles, countyCodes };
   } finally {
@@ -121,7 +124,6 @@ export async function signedInRequest(url: string, roles: Role[] = ["manager"], 
   }
   counter += 1;
   const user = createUser(
-    getDb(),
     {
       email: `direct.${counter}.${Date.now()}@example.se`,
       name: `Test ${counter}`,
@@ -129,7 +131,7 @@ export async function signedInRequest(url: string, roles: Role[] = ["manager"], 
       countyCodes,
       passwordHash: await hashPassword(`ett långt testlösenord ${counter}`),
     },
-    { id: null, label: "test" },
+    systemActor("test"),
   );
   const pair = createSession(user.id).setCookie.split(";")[0]!;
   return new Request(new URL(url, "http://localhost").href, { headers: { Cookie: pair } });
@@ -142,11 +144,11 @@ export async function signedInRequest(url: string, roles: Role[] = ["manager"], 
 export async function signedInPage(
   server: Pick<RunningServer, "url" | "databasePath">,
   browser: Browser,
-  options: { roles: Role[]; viewport?: { width: number; height: number } },
+  options: { roles: Role[]; countyCodes?: string[]; name?: string; viewport?: { width: number; height: number } },
 ): Promise<{ page: Page; problems: PageProblems; user: TestUser }> {
   const page = await browser.newPage({ viewport: options.viewport ?? { width: 1280, height: 900 }, locale: "sv-SE" });
   const problems = await watchPage(page);
-  const user = await createTestUser(server, { roles: options.roles });
+  const user = await createTestUser(server, { roles: options.roles, countyCodes: options.countyCodes, name: options.name });
   await loginInBrowser(page, server, user);
   return { page, problems, user };
 }

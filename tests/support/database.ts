@@ -19,10 +19,10 @@ export function createTestDatabase(options: { register?: boolean } = {}): { db: 
   const file = path.join(dir, "test.sqlite");
   const db = openDatabase(file);
   migrateDatabase(db);
-  if (options.register !== false) {
-    loadRegister(db, { counties: registerCounties, municipalities: registerMunicipalities });
-  }
   setDb(db);
+  if (options.register !== false) {
+    loadRegister({ counties: registerCounties, municipalities: registerMunicipalities });
+  }
   return { db, file, dir };
 }
 

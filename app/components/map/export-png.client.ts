@@ -22,6 +22,7 @@ function drawnStyle(layer: L.Path, fallback: { fill?: string; stroke?: string; w
     stroke: style && style.stroke !== "none" ? style.stroke : fallback.stroke,
     width: Number.isFinite(width) ? width : fallback.width,
     opacity: style ? Number(style.strokeOpacity) || 1 : 1,
+    fillOpacity: style && style.fillOpacity !== "" ? Number(style.fillOpacity) : undefined,
   };
 }
 const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif";
@@ -110,7 +111,9 @@ export function exportMapPng({ map, municipalities, countyBorders }: DrawnLayers
       tracePolygon(ctx, map, layer.getLatLngs());
     }
     ctx.fillStyle = look.fill ?? "#ffffff";
+    ctx.globalAlpha = look.fillOpacity ?? o.fillOpacity ?? 1;
     ctx.fill("evenodd");
+    ctx.globalAlpha = 1;
     ctx.strokeStyle = look.stroke ?? "#5d6675";
     ctx.lineWidth = look.width ?? 1;
     ctx.stroke();

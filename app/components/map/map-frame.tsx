@@ -1,8 +1,8 @@
 import { useCallback, useMemo, useState } from "react";
 import { ClientOnly } from "remix-utils/client-only";
 import type { LatLngBoundsTuple } from "../../domain/geo/map-svg";
-import { shapeColourClass, type MapFilters, type MapMunicipality, type MapTiles } from "../../domain/map-view";
-import { CATEGORY_COLOURS, DIALOGUE_COLOURS } from "./colours";
+import { drawnUnconfirmed, shapeColourClass, type MapFilters, type MapMunicipality, type MapTiles } from "../../domain/map-view";
+import { CATEGORY_COLOURS, CHANGE_COLOURS, DIALOGUE_COLOURS } from "./colours";
 import NationalMap, { type DrawnLayers, type MapShape } from "./national-map.client";
 import type { SelectionStore } from "./selection";
 import { ServerMapSvg } from "./server-map-svg";
@@ -54,8 +54,11 @@ export function MapFrame({
           ? null
           : filters.colourBy === "dialogue"
             ? DIALOGUE_COLOURS[m.dialogue.status]
-            : CATEGORY_COLOURS[m.category],
+            : filters.colourBy === "change"
+              ? CHANGE_COLOURS[m.changeClass]
+              : CATEGORY_COLOURS[m.category],
         colourClass: shapeColourClass(m, filters.colourBy),
+        unconfirmed: drawnUnconfirmed(m, filters.colourBy),
       })),
     [municipalities, shownCodes, filters.colourBy],
   );

@@ -5,7 +5,7 @@ import { feature, mesh } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
 import type { LatLngBoundsTuple } from "../../domain/geo/map-svg";
 import { shapeClassName } from "../../domain/map-view";
-import { BORDER_COLOUR, COUNTY_BORDER_COLOUR, FILTERED_OUT_FILL, SELECTED_COLOUR } from "./colours";
+import { BORDER_COLOUR, COUNTY_BORDER_COLOUR, FILTERED_OUT_FILL, SELECTED_COLOUR, UNCONFIRMED_DASH, UNCONFIRMED_FILL_OPACITY } from "./colours";
 import type { SelectionStore } from "./selection";
 
 export type MapShape = {
@@ -17,6 +17,8 @@ export type MapShape = {
   fill: string | null;
   /** The colouring's CSS class (`shapeColourClass`): what the path looks like, as in the server's SVG. */
   colourClass: string;
+  /** A pre-filled rating nobody has confirmed: drawn lighter, with a dashed outline. */
+  unconfirmed?: boolean;
 };
 
 export type NationalMapProps = {
@@ -116,7 +118,7 @@ function setShapeClass(layer: L.Path, shape: MapShape, selected: boolean, circle
   const element = (layer as L.Path & { getElement?: () => Element | undefined }).getElement?.();
   element?.setAttribute(
     "class",
-    `leaflet-interactive ${shapeClassName(shape.colourClass, { shown: shape.fill !== null, selected })}${circles ? " is-circle" : ""}`,
+    `leaflet-interactive ${shapeClassName(shape.colourClass, { shown: shape.fill !== null, selected, unconfirmed: shape.unconfirmed })}${circles ? " is-circle" : ""}`,
   );
 }
 
@@ -130,9 +132,10 @@ function applyDrawOrder(layers: ReadonlyMap<string, L.Path>, shapes: readonly Ma
 function styleFor(shape: MapShape, selected: boolean, circles: boolean): L.PathOptions {
   return {
     fillColor: shape.fill ?? FILTERED_OUT_FILL,
-    fillOpacity: 1,
+    fillOpacity: shape.unconfirmed && shape.fill ? UNCONFIRMED_FILL_OPACITY : 1,
     color: selected ? SELECTED_COLOUR : shape.fill || circles ? BORDER_COLOUR : "#c3c8d1",
     weight: selected ? 3 : circles ? 0.8 : 0.6,
+    dashArray: shape.unconfirmed && shape.fill && !selected ? UNCONFIRMED_DASH : undefined,
     opacity: 1,
     interactive: shape.fill !== null,
   };

@@ -3,7 +3,8 @@ import { memo, Suspense, useCallback, useEffect, useMemo, useRef } from "react";
 import type { DialogueStatus } from "../../domain/dialogue-status";
 import { topCounties, withSelectedMunicipality, type ColourBy, type MapMunicipality } from "../../domain/map-view";
 import { CATEGORY_LABELS, type Category } from "../../domain/rating";
-import { CategoryLegend, DialogueLegend } from "./legend";
+import { CategoryLegend, ChangeLegend, DialogueLegend, UnconfirmedNote } from "./legend";
+import { countByChangeClass } from "../../domain/map-view";
 import { MapSearch } from "./map-search";
 import { MunicipalityPanel } from "./municipality-panel";
 import { closePanel, useSelectedCode, type SelectionStore } from "./selection";
@@ -28,6 +29,7 @@ export const MapSide = memo(function MapSide({
   onFilterChange,
   selection,
   meetingsRecorded,
+  previousRoundName = null,
   county,
   viewParams,
   searchQuery,
@@ -44,6 +46,7 @@ export const MapSide = memo(function MapSide({
   onFilterChange: () => void;
   selection: SelectionStore;
   meetingsRecorded: boolean;
+  previousRoundName?: string | null;
   /** The county the map shows, or null for the whole country (for the search). */
   county: { code: string; name: string } | null;
   /** The view's query without the selection, which the search form keeps. */
@@ -51,6 +54,8 @@ export const MapSide = memo(function MapSide({
   /** What the page was asked to search for (`?q=`), or null. */
   searchQuery: string | null;
 }) {
+  const changeCounts = useMemo(() => countByChangeClass(municipalities), [municipalities]);
+  const unconfirmed = useMemo(() => municipalities.filter((m) => m.confirmed === false).length, [municipalities]);
   const select = useCallback((code: string) => selection.set(code), [selection]);
   return (
     <Suspense fallback={null}>
@@ -66,9 +71,12 @@ export const MapSide = memo(function MapSide({
           />
           {colourBy === "dialogue" ? (
             <DialogueLegend counts={dialogueCounts} />
+          ) : colourBy === "change" ? (
+            <ChangeLegend counts={changeCounts} previousRoundName={previousRoundName} />
           ) : (
             <CategoryLegend counts={counts} selected={categories} formId={formId} onChange={onFilterChange} />
           )}
+          {colourBy === "dialogue" ? null : <UnconfirmedNote count={unconfirmed} />}
         </div>
         <div className="map-side-column">
           <SelectedMunicipality municipalities={municipalities} selection={selection} meetingsRecorded={meetingsRecorded} />

@@ -4,11 +4,12 @@
  * refused (every problem is listed), 2 for a usage error.
  */
 import { parseArgs } from "node:util";
-import { registerCounties, registerMunicipalities } from "../data/register";
-import { loadRegister } from "../app/models/register.server";
-import { getEnv } from "../app/services/env.server";
-import { GeoSourceError, importBorders, readGeoSource } from "../app/services/geo-import.server";
-import { migrateDatabase, openDatabase } from "./client.server";
+import { registerCounties, registerMunicipalities } from "../../data/register";
+import { migrateDatabase, openDatabase, setDb } from "../../db/client.server";
+import { systemActor } from "../models/audit.server";
+import { loadRegister } from "../models/register.server";
+import { getEnv } from "../services/env.server";
+import { GeoSourceError, importBorders, readGeoSource } from "../services/geo-import.server";
 
 const USAGE = "Användning: npm run geo:import -- <fil-eller-URL> [--code-property NAMN]";
 
@@ -35,14 +36,11 @@ async function main(): Promise<number> {
   }
   const env = getEnv();
   const db = openDatabase(env.databasePath);
+  setDb(db);
   try {
     migrateDatabase(db);
-    loadRegister(db, { counties: registerCounties, municipalities: registerMunicipalities });
-    const result = importBorders(
-      db,
-      { text, source, codeProperty: args.values["code-property"] },
-      { id: null, label: "geo:import" },
-    );
+    loadRegister({ counties: registerCounties, municipalities: registerMunicipalities });
+    const result = importBorders({ text, source, codeProperty: args.values["code-property"] }, systemActor("geo:import"));
     if (!result.ok) {
       process.stderr.write(`Gränserna importerades inte. Problem (${result.problems.length}):\n`);
       for (const problem of result.problems) process.stderr.write(`  - ${problem}\n`);

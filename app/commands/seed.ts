@@ -1,13 +1,13 @@
 /** `npm run db:seed`: migrations, the register, the example round (unless SEED_EXAMPLE=0), first admin. */
-import { openDatabase, setDb } from "./client.server";
-import { getEnv } from "../app/services/env.server";
-import { prepareDatabase } from "../app/services/bootstrap.server";
+import { openDatabase, setDb } from "../../db/client.server";
+import { getEnv } from "../services/env.server";
+import { prepareDatabase } from "../services/bootstrap.server";
 
 try {
   const env = getEnv();
   const db = openDatabase(env.databasePath);
   setDb(db);
-  const result = await prepareDatabase(db, {
+  const result = await prepareDatabase({
     seedExample: env.SEED_EXAMPLE ?? true,
     adminEmail: env.ADMIN_EMAIL,
     adminPassword: env.ADMIN_PASSWORD,

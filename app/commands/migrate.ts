@@ -1,6 +1,6 @@
 /** `npm run db:migrate`: applies the committed migrations to DATABASE_PATH. */
-import { migrateDatabase, openDatabase } from "./client.server";
-import { getEnv } from "../app/services/env.server";
+import { migrateDatabase, openDatabase } from "../../db/client.server";
+import { getEnv } from "../services/env.server";
 
 try {
   const env = getEnv();

@@ -7,14 +7,16 @@
 import readline from "node:readline";
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { registerCounties, registerMunicipalities } from "../data/register";
-import { loadRegister } from "../app/models/register.server";
-import { createUser, getUserByEmail } from "../app/models/user.server";
-import { countyRule, userAccessShape } from "../app/domain/user-account";
-import { passwordProblem } from "../app/services/common-passwords.server";
-import { getEnv } from "../app/services/env.server";
-import { hashPassword } from "../app/services/password.server";
-import { migrateDatabase, openDatabase, setDb } from "./client.server";
+import { registerCounties, registerMunicipalities } from "../../data/register";
+import { migrateDatabase, openDatabase, setDb } from "../../db/client.server";
+import { emailField } from "../domain/fields";
+import { countyRule, userAccessShape } from "../domain/user-account";
+import { systemActor } from "../models/audit.server";
+import { loadRegister } from "../models/register.server";
+import { createUser, getUserByEmail } from "../models/user.server";
+import { passwordProblem } from "../services/common-passwords.server";
+import { getEnv } from "../services/env.server";
+import { hashPassword } from "../services/password.server";
 
 function fail(message: string): never {
   process.stderr.write(`user:create: ${message}\n`);
@@ -33,7 +35,7 @@ async function readPassword(): Promise<string> {
 
 const ArgsSchema = z
   .object({
-    email: z.string({ required_error: "--email saknas" }).trim().max(254).email("--email är ingen giltig e-postadress"),
+    email: emailField,
     ...userAccessShape,
   })
   .superRefine(countyRule);
@@ -75,12 +77,11 @@ async function main() {
   const db = openDatabase(env.databasePath);
   setDb(db);
   migrateDatabase(db);
-  loadRegister(db, { counties: registerCounties, municipalities: registerMunicipalities });
+  loadRegister({ counties: registerCounties, municipalities: registerMunicipalities });
   if (getUserByEmail(parsed.data.email)) fail(`det finns redan ett konto med e-postadressen ${parsed.data.email}`);
   const user = createUser(
-    db,
     { ...parsed.data, passwordHash: await hashPassword(password) },
-    { id: null, label: "kommandoraden (user:create)" },
+    systemActor("kommandoraden (user:create)"),
   );
   db.$client.close();
   process.stdout.write(`Kontot ${user.email} (id ${user.id}) är skapat med rollerna ${parsed.data.roles.join(", ")}.\n`);

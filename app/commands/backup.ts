@@ -3,8 +3,8 @@
  * backup API, safe while the server runs. The default target is beside the database, time-stamped.
  */
 import path from "node:path";
-import { openDatabase } from "./client.server";
-import { getEnv } from "../app/services/env.server";
+import { openDatabase } from "../../db/client.server";
+import { getEnv } from "../services/env.server";
 
 try {
   const env = getEnv();

@@ -1,0 +1,65 @@
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { makeTempDir } from "../support/database";
+import { startServer, type RunningServer } from "../support/server";
+import { accountCreations, inspectDatabase, integrityCheck, runWrites, type WriteWorkload } from "../support/write-load";
+
+/** The writes the server is killed in the middle of. Add assessment saves and CSV imports here when they exist. */
+const WORKLOADS: WriteWorkload[] = [accountCreations("krasch")];
+const KILLS = 20;
+
+function killHard(server: RunningServer): Promise<void> {
+  process.kill(server.pid, "SIGKILL");
+  return server.stop(); // resolves when the process has gone
+}
+
+describe("the server killed (SIGKILL) in the middle of writes", () => {
+  for (const workload of WORKLOADS) {
+    it(`${KILLS} kills during ${workload.name}: the database stays sound, every acknowledged write is there, audit and data agree`, async () => {
+      const file = path.join(makeTempDir("samverkan-crash-"), "app.sqlite");
+      const acknowledged = new Set<string>();
+      let next = 0;
+      let inFlightAtKill = 0;
+      for (let round = 0; round < KILLS; round++) {
+        const server = await startServer({ DATABASE_PATH: file });
+        if (round === 0) await workload.setup(server);
+        const write = await workload.connect(server);
+        const writes = runWrites(write, { concurrency: 4, start: next });
+        // Kill once some writes have been answered, at a random moment while others are in flight.
+        await writes.waitFor(2);
+        await new Promise((r) => setTimeout(r, Math.random() * 150));
+        const startedBeforeKill = writes.started();
+        await killHard(server);
+        await writes.stop();
+        inFlightAtKill += startedBeforeKill - next - writes.counts().acknowledged - writes.counts().refused;
+        next = writes.started();
+        for (const key of writes.acknowledged) acknowledged.add(key);
+        expect(writes.counts().refused, "writes the server refused").toBe(0);
+
+        const problems = inspectDatabase(file, (db) => [
+          ...(integrityCheck(db) === "ok" ? [] : [`integrity_check: ${integrityCheck(db)}`]),
+          ...workload.verify(db, acknowledged),
+        ]);
+        expect(problems, `after kill ${round + 1}`).toEqual([]);
+      }
+      // The kills did land mid-burst: some writes were cut off without an answer.
+      expect(inFlightAtKill).toBeGreaterThan(0);
+      expect(acknowledged.size).toBeGreaterThanOrEqual(2 * KILLS);
+
+      // The check has teeth: a lost write, or audit and data apart, is reported.
+      const damaged = `${file}.damaged`;
+      fs.copyFileSync(file, damaged);
+      const lost = [...acknowledged][0]!;
+      const problems = inspectDatabase(damaged, (db) => {
+        db.pragma("foreign_keys = OFF");
+        const id = (db.prepare("SELECT id FROM users WHERE email = ?").get(lost) as { id: number }).id;
+        for (const table of ["user_roles", "passwords", "sessions"]) db.prepare(`DELETE FROM ${table} WHERE user_id = ?`).run(id);
+        db.prepare("DELETE FROM users WHERE id = ?").run(id);
+        return workload.verify(db, acknowledged);
+      });
+      expect(problems).toContain(`acknowledged but missing: ${lost}`);
+      expect(problems.some((p) => /audit entry for account \d+, which does not exist/.test(p))).toBe(true);
+    }, 300_000);
+  }
+});
