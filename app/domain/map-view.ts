@@ -365,9 +365,23 @@ export function allShapeColourClasses(): string[] {
   ];
 }
 
-/** A shape's full class: its colour, faded when outside the filter, outlined when selected. */
-export function shapeClassName(colourClass: string, state: { shown: boolean; selected: boolean }): string {
-  return `map-shape ${colourClass}${state.shown ? "" : " is-filtered-out"}${state.selected ? " is-selected" : ""}`;
+/**
+ * A pre-filled rating nobody has confirmed is drawn lighter, with a dashed outline (`is-unconfirmed`),
+ * in the colourings that show ratings.
+ */
+export function drawnUnconfirmed(item: Pick<MapMunicipality, "confirmed">, colourBy: ColourBy): boolean {
+  return colourBy !== "dialogue" && item.confirmed === false;
+}
+
+/** A shape's full class: its colour, faded when outside the filter, unconfirmed, outlined when selected. */
+export function shapeClassName(
+  colourClass: string,
+  state: { shown: boolean; selected: boolean; unconfirmed?: boolean },
+): string {
+  return (
+    `map-shape ${colourClass}${state.shown ? "" : " is-filtered-out"}` +
+    `${state.unconfirmed && state.shown ? " is-unconfirmed" : ""}${state.selected ? " is-selected" : ""}`
+  );
 }
 
 /**

@@ -1,6 +1,7 @@
 import { bordersGeometry, circlesGeometry, mapSvgMarkup, type MapGeometry } from "../domain/geo/map-svg";
 import type { BorderTopology } from "../domain/geo/topology";
 import {
+  drawnUnconfirmed,
   mapSearchParams,
   SELECTED_PARAM,
   shapeClassName,
@@ -74,6 +75,7 @@ export function renderMapSvg(
           className: shapeClassName(shapeColourClass(m, view.filters.colourBy), {
             shown: shown.has(code),
             selected: code === view.selected,
+            unconfirmed: drawnUnconfirmed(m, view.filters.colourBy),
           }),
           href: `?${query ? `${query}&` : ""}${SELECTED_PARAM}=${code}`,
         },

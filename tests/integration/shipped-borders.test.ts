@@ -60,8 +60,8 @@ describe("first start without stored borders", () => {
   });
 
   it("stores the shipped borders once, audited, under their content hash", () => {
-    expect(loadShippedBordersOnFirstStart(handle.db, ACTOR)).toEqual({ loaded: true });
-    expect(loadShippedBordersOnFirstStart(handle.db, ACTOR)).toMatchObject({ loaded: false });
+    expect(loadShippedBordersOnFirstStart(ACTOR)).toEqual({ loaded: true });
+    expect(loadShippedBordersOnFirstStart(ACTOR)).toMatchObject({ loaded: false });
     const rows = handle.db.select().from(boundarySets).all();
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ hash: borderSetHash(SHIPPED), source: SHIPPED_BORDERS_SOURCE, featureCount: 290 });
@@ -71,17 +71,17 @@ describe("first start without stored borders", () => {
   });
 
   it.skipIf(!FIXTURE)("leaves borders an operator imported alone", () => {
-    const imported = importBorders(handle.db, { text: fs.readFileSync(FIXTURE!, "utf8"), source: "operator" }, ACTOR);
+    const imported = importBorders({ text: fs.readFileSync(FIXTURE!, "utf8"), source: "operator" }, ACTOR);
     expect(imported.ok).toBe(true);
-    expect(loadShippedBordersOnFirstStart(handle.db, ACTOR)).toEqual({ loaded: false, reason: "borders already stored" });
+    expect(loadShippedBordersOnFirstStart(ACTOR)).toEqual({ loaded: false, reason: "borders already stored" });
     expect(handle.db.select().from(boundarySets).all().map((r) => r.source)).toEqual(["operator"]);
   });
 
   it("a missing or damaged file is a reason in the log, not a stop", () => {
     const dir = makeTempDir();
-    expect(loadShippedBordersOnFirstStart(handle.db, ACTOR, path.join(dir, "missing.json")).loaded).toBe(false);
+    expect(loadShippedBordersOnFirstStart(ACTOR, path.join(dir, "missing.json")).loaded).toBe(false);
     fs.writeFileSync(path.join(dir, "bad.json"), "{}");
-    expect(loadShippedBordersOnFirstStart(handle.db, ACTOR, path.join(dir, "bad.json"))).toEqual({
+    expect(loadShippedBordersOnFirstStart(ACTOR, path.join(dir, "bad.json"))).toEqual({
       loaded: false,
       reason: "Gränsfilen är inte en TopoJSON-topologi med kommuner och län.",
     });

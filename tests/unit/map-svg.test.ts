@@ -138,9 +138,13 @@ describe("how a municipality is drawn", () => {
   });
 
   it("the class follows the page's colouring; faded and selected are added", () => {
-    const m = { category: "access_gap", dialogue: { status: "planned" } } as Pick<MapMunicipality, "category" | "dialogue">;
+    const m = { category: "access_gap", dialogue: { status: "planned" }, changeClass: "worsened" } as Pick<
+      MapMunicipality,
+      "category" | "dialogue" | "changeClass"
+    >;
     expect(shapeColourClass(m, "category")).toBe("fill-category-access_gap");
     expect(shapeColourClass(m, "dialogue")).toBe("fill-dialogue-planned");
+    expect(shapeColourClass(m, "change")).toBe("fill-change-worsened");
     expect(shapeClassName("fill-category-good", { shown: false, selected: true })).toBe(
       "map-shape fill-category-good is-filtered-out is-selected",
     );
