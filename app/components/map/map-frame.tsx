@@ -64,7 +64,7 @@ export function MapFrame({
   );
   return (
     <div className="map-frame" id="karta">
-      <div className="map-box" role="region" aria-label={`Karta över kommunerna i ${scope}`} aria-describedby="map-summary">
+      <div className={leafletDrawn ? "map-box" : "map-box is-svg-shown"} role="region" aria-label={`Karta över kommunerna i ${scope}`} aria-describedby="map-summary">
         <ClientOnly fallback={null}>
           {() => (
             <NationalMap
