@@ -6,6 +6,11 @@ const NAV = [
   { to: "/", label: "Karta", end: true },
   { to: "/kommuner", label: "Kommuner", end: false },
   { to: "/kartlaggningar", label: "Kartläggningar", end: false },
+  { to: "/rapport", label: "Rapport", end: false },
+  { to: "/indikatorer", label: "Indikatorer", end: false },
+  { to: "/prioriteringar", label: "Prioriteringar", end: false },
+  { to: "/moten", label: "Dialogmöten", end: false },
+  { to: "/uppfoljningar", label: "Uppföljningar", end: false },
 ] as const;
 
 export type HeaderUser = { name: string; email: string; isAdmin: boolean; canReadAudit: boolean };

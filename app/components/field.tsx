@@ -1,7 +1,8 @@
-import { getInputProps, type FieldMetadata } from "@conform-to/react";
+import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
+import { NO_PERSONAL_DATA_REMINDER } from "../domain/personal-number";
 import type { ReactNode } from "react";
 
-type InputType = "text" | "email" | "password" | "search" | "date" | "number";
+type InputType = "text" | "email" | "password" | "search" | "date" | "number" | "time" | "url" | "month";
 
 /**
  * The one way a form field is drawn: label, input, hint and the field's error next to it. conform sets
@@ -15,7 +16,7 @@ export function Field({
   autoComplete,
   maxLength,
 }: {
-  meta: FieldMetadata<string | undefined>;
+  meta: FieldMetadata<string | number | undefined>;
   label: ReactNode;
   type: InputType;
   hint?: ReactNode;
@@ -27,17 +28,9 @@ export function Field({
   return (
     <div className="field">
       <label htmlFor={meta.id}>{label}</label>
-      {hint ? (
-        <p id={hintId} className="hint">
-          {hint}
-        </p>
-      ) : null}
+      <FieldHint id={hintId} hint={hint} />
       <input {...inputProps} key={inputProps.key} autoComplete={autoComplete} maxLength={maxLength} />
-      {meta.errors?.length ? (
-        <p id={meta.errorId} className="field-error">
-          {meta.errors.join(" ")}
-        </p>
-      ) : null}
+      <FieldError meta={meta} />
     </div>
   );
 }
@@ -48,6 +41,76 @@ export function FormError({ errors, id }: { errors: string[] | undefined; id?: s
     <p className="form-error" role="alert" id={id}>
       {errors.join(" ")}
     </p>
+  );
+}
+
+/**
+ * A free-text field (notes, agenda, outcome…): a textarea with the reminder that the app holds no
+ * personal data, and the field's error next to it.
+ */
+export function TextAreaField({
+  meta,
+  label,
+  rows = 4,
+  maxLength,
+  hint,
+}: {
+  meta: FieldMetadata<string | undefined>;
+  label: ReactNode;
+  rows?: number;
+  maxLength?: number;
+  hint?: ReactNode;
+}) {
+  const hintId = `${meta.id}-hint`;
+  const props = getTextareaProps(meta, { ariaDescribedBy: hintId });
+  return (
+    <div className="field">
+      <label htmlFor={meta.id}>{label}</label>
+      <p id={hintId} className="hint">
+        {hint ? <>{hint} </> : null}
+        {NO_PERSONAL_DATA_REMINDER}
+      </p>
+      <textarea {...props} key={props.key} rows={rows} maxLength={maxLength} />
+      <FieldError meta={meta} />
+    </div>
+  );
+}
+
+/** A select (single or multiple) drawn like every other field. */
+export function SelectField({
+  meta,
+  label,
+  options,
+  hint,
+  multiple,
+  size,
+  placeholder,
+}: {
+  meta: FieldMetadata<string | string[] | number | number[] | undefined>;
+  label: ReactNode;
+  options: readonly { value: string; label: string }[];
+  hint?: ReactNode;
+  multiple?: boolean;
+  size?: number;
+  /** An empty first option, e.g. "Inget forum". */
+  placeholder?: string;
+}) {
+  const hintId = hint ? `${meta.id}-hint` : undefined;
+  const props = getSelectProps(meta as FieldMetadata<string | string[] | undefined>, { ariaDescribedBy: hintId });
+  return (
+    <div className="field">
+      <label htmlFor={meta.id}>{label}</label>
+      <FieldHint id={hintId} hint={hint} />
+      <select {...props} key={props.key} multiple={multiple} size={size}>
+        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      <FieldError meta={meta} />
+    </div>
   );
 }
 
@@ -74,11 +137,82 @@ export function CheckboxField({
         <input {...inputProps} key={inputProps.key} required={required} />
         {label}
       </label>
+      <FieldError meta={meta} />
+    </div>
+  );
+}
+
+/** A field's hint, referenced by the input's aria-describedby. */
+function FieldHint({ id, hint }: { id: string | undefined; hint: ReactNode }) {
+  if (!hint) return null;
+  return (
+    <p id={id} className="hint">
+      {hint}
+    </p>
+  );
+}
+
+/** A field's error, next to it; conform points the input's aria-describedby here. */
+function FieldError({ meta }: { meta: { errorId: string; errors?: string[] } }) {
+  if (!meta.errors?.length) return null;
+  return (
+    <p id={meta.errorId} className="field-error">
+      {meta.errors.join(" ")}
+    </p>
+  );
+}
+
+/**
+ * A group of radio buttons or checkboxes in a fieldset with its legend, the error after it (the group
+ * is described by the error, each choice is labelled by its text).
+ */
+export function ChoiceField({
+  meta,
+  legend,
+  type,
+  options,
+  hint,
+}: {
+  meta: FieldMetadata<string | string[] | undefined>;
+  legend: ReactNode;
+  type: "radio" | "checkbox";
+  options: readonly { value: string; label: ReactNode }[];
+  hint?: ReactNode;
+}) {
+  const hintId = hint ? `${meta.id}-hint` : undefined;
+  const initial = meta.initialValue;
+  const selected = new Set(Array.isArray(initial) ? initial : initial ? [initial] : []);
+  const describedBy = [hintId, meta.errors?.length ? meta.errorId : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <fieldset className="field choice-field" aria-describedby={describedBy} aria-invalid={meta.errors?.length ? true : undefined}>
+      <legend>{legend}</legend>
+      {hint ? (
+        <p id={hintId} className="hint">
+          {hint}
+        </p>
+      ) : null}
+      {options.map((option, i) => {
+        const id = `${meta.id}-${i}`;
+        return (
+          <div className="choice" key={`${meta.key ?? ""}-${option.value}`}>
+            <input
+              type={type}
+              id={id}
+              name={meta.name}
+              value={option.value}
+              defaultChecked={selected.has(option.value)}
+              form={meta.formId}
+            />
+            <label htmlFor={id}>{option.label}</label>
+          </div>
+        );
+      })}
       {meta.errors?.length ? (
         <p id={meta.errorId} className="field-error">
           {meta.errors.join(" ")}
         </p>
       ) : null}
-    </div>
+    </fieldset>
   );
 }
+

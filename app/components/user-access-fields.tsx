@@ -39,7 +39,7 @@ export function UserAccessFields({
       </fieldset>
       <fieldset className="checkbox-group" aria-describedby={countyCodes.errors ? countyCodes.errorId : undefined}>
         <legend>Län (för samordnare)</legend>
-        <div className="columns">
+        <div className="field-row">
           {getCollectionProps(countyCodes, { type: "checkbox", options: counties.map((c) => c.code) }).map((props) => (
             <label key={props.key}>
               <input {...props} key={undefined} />

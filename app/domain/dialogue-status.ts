@@ -36,3 +36,63 @@ export function dialogueSummaries(
   for (const m of meetings) byCode.set(m.municipalityCode, [...(byCode.get(m.municipalityCode) ?? []), m.date]);
   return Object.fromEntries(codes.map((code) => [code, dialogueSummary(byCode.get(code) ?? [], today)]));
 }
+
+/** How a municipality was (or will be) met: in a meeting of its own, or through a forum it belongs to. */
+export type ContactVia = "direct" | "forum";
+
+export const CONTACT_VIA_LABELS: Record<ContactVia, string> = {
+  direct: "direkt",
+  forum: "via forum",
+};
+
+/** One contact from a real meeting: held (past) or planned (ahead). Cancelled and postponed ones are not contacts. */
+export type DialogueContact = {
+  municipalityCode: string;
+  /** YYYY-MM-DD */
+  date: string;
+  status: "held" | "planned";
+  via: ContactVia;
+};
+
+export type DialogueDetail = DialogueSummary & { lastVia: ContactVia | null; nextVia: ContactVia | null };
+
+/**
+ * Dialogue status from real meetings: the last held meeting (up to today) and the next planned one
+ * (from today), each saying whether it was direct or through a forum (direct wins on the same day).
+ * A planned meeting whose day has passed without being recorded counts as neither.
+ */
+export function dialogueFromContacts(
+  codes: readonly string[],
+  contacts: readonly DialogueContact[],
+  today: string,
+): Record<string, DialogueDetail> {
+  const last = new Map<string, { date: string; via: ContactVia }>();
+  const next = new Map<string, { date: string; via: ContactVia }>();
+  for (const c of contacts) {
+    if (c.status === "held" && c.date <= today) {
+      const seen = last.get(c.municipalityCode);
+      if (!seen || c.date > seen.date || (c.date === seen.date && c.via === "direct")) last.set(c.municipalityCode, c);
+    } else if (c.status === "planned" && c.date >= today) {
+      const seen = next.get(c.municipalityCode);
+      if (!seen || c.date < seen.date || (c.date === seen.date && c.via === "direct")) next.set(c.municipalityCode, c);
+    }
+  }
+  const year = today.slice(0, 4);
+  return Object.fromEntries(
+    codes.map((code) => {
+      const l = last.get(code) ?? null;
+      const n = next.get(code) ?? null;
+      const status: DialogueStatus = l && l.date.slice(0, 4) === year ? "met_this_year" : n ? "planned" : "no_contact";
+      return [
+        code,
+        { status, lastMeeting: l?.date ?? null, nextMeeting: n?.date ?? null, lastVia: l?.via ?? null, nextVia: n?.via ?? null },
+      ];
+    }),
+  );
+}
+
+/** "Senaste möte 3 april 2025 (via forum)" and the like, for the panel and the timeline. */
+export function contactText(kind: "last" | "next", date: string | null, via: ContactVia | null, format: (d: string) => string): string {
+  if (!date) return kind === "last" ? "Ingen dialog ännu" : "Inget möte planerat";
+  return `${kind === "last" ? "Senaste möte" : "Nästa möte"} ${format(date)}${via ? ` (${CONTACT_VIA_LABELS[via]})` : ""}`;
+}

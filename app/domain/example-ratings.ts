@@ -20,7 +20,7 @@ export type ExampleRating = {
 };
 
 /** FNV-1a: a stable, well-spread order that does not follow the codes' geography. */
-function fnv1a(text: string): number {
+export function fnv1a(text: string): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     hash ^= text.charCodeAt(i);

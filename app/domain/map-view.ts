@@ -1,6 +1,6 @@
 import { compareSwedish } from "./collation";
 import { pluralSv } from "./wording";
-import { DIALOGUE_STATUSES, DIALOGUE_STATUS_LABELS, type DialogueStatus, type DialogueSummary } from "./dialogue-status";
+import { DIALOGUE_STATUSES, DIALOGUE_STATUS_LABELS, type DialogueDetail, type DialogueStatus } from "./dialogue-status";
 import {
   CATEGORIES,
   CATEGORY_LABELS,
@@ -11,9 +11,11 @@ import {
   type InterventionAccess,
 } from "./rating";
 import type { RatingChange } from "./rating-change";
+import { CHANGE_CLASSES, CHANGE_CLASS_LABELS, type ChangeClass } from "./round-comparison";
 import { periodBesideName } from "./round";
 
-export const COLOUR_MODES = ["category", "dialogue"] as const;
+/** "Färglägg efter": the category, the dialogue status, or the change since the previous round. */
+export const COLOUR_MODES = ["category", "dialogue", "change"] as const;
 export type ColourBy = (typeof COLOUR_MODES)[number];
 
 export type MapFilters = {
@@ -48,7 +50,7 @@ export function parseMapFilters(
     }
   }
   const colour = params.get("colour");
-  const colourBy: ColourBy = colour === "dialogue" ? "dialogue" : "category";
+  const colourBy: ColourBy = colour === "dialogue" || colour === "change" ? colour : "category";
   // Every category selected is the same view as none selected; keep one canonical form.
   return {
     filters: { county, categories: categories.length === CATEGORIES.length ? [] : categories, colourBy },
@@ -159,7 +161,7 @@ export function mapSearchParams(view: { round?: number | null; filters: MapFilte
   if (view.round != null) params.set("round", String(view.round));
   if (view.filters.county) params.set("county", view.filters.county);
   for (const c of CATEGORIES) if (view.filters.categories.includes(c)) params.append("category", c);
-  if (view.filters.colourBy === "dialogue") params.set("colour", "dialogue");
+  if (view.filters.colourBy !== "category") params.set("colour", view.filters.colourBy);
   return params;
 }
 
@@ -180,9 +182,14 @@ export type MapMunicipality = {
   interventionAccess: InterventionAccess | null;
   comment: string | null;
   category: Category;
+  /** False for a rating pre-filled from the previous round that nobody has confirmed yet; null when unrated. */
+  confirmed: boolean | null;
   /** The change since the previous round, as the side panel says it. */
   change: RatingChange;
-  dialogue: DialogueSummary;
+  /** The change as the change map colours it (unrated on either side: "ej bedömd"). */
+  changeClass: ChangeClass;
+  /** Last held and next planned meeting, each direct or through a forum. */
+  dialogue: DialogueDetail;
 };
 
 /** The round the map shows. */
@@ -245,7 +252,8 @@ export function tableCaption(view: {
 
 export type LegendEntry =
   | { kind: "category"; key: Category; text: string }
-  | { kind: "dialogue"; key: DialogueStatus; text: string };
+  | { kind: "dialogue"; key: DialogueStatus; text: string }
+  | { kind: "change"; key: ChangeClass; text: string };
 
 /**
  * The legend's entries as the PNG export draws them: the categories shown (all when none is chosen)
@@ -256,7 +264,11 @@ export function legendEntries(view: {
   categories: readonly Category[];
   counts: Record<Category, number>;
   dialogueCounts: Record<DialogueStatus, number>;
+  changeCounts?: Record<ChangeClass, number>;
 }): LegendEntry[] {
+  if (view.colourBy === "change") {
+    return CHANGE_CLASSES.map((c) => ({ kind: "change", key: c, text: changeLegendText(c, view.changeCounts?.[c] ?? 0) }));
+  }
   if (view.colourBy === "dialogue") {
     return DIALOGUE_STATUSES.map((s) => ({ kind: "dialogue", key: s, text: dialogueLegendText(s, view.dialogueCounts[s]) }));
   }
@@ -296,4 +308,16 @@ export function roundSubtitle(round: { name: string; period: string }, previousR
   return [round.name, periodBesideName(round.name, round.period), previousRoundName ? `jämförs med ${previousRoundName}` : null]
     .filter(Boolean)
     .join(" · ");
+}
+
+/** "25 kommuner: förbättrad" */
+export function changeLegendText(change: ChangeClass, count: number): string {
+  return `${count} ${municipalitiesWord(count)}: ${CHANGE_CLASS_LABELS[change].toLocaleLowerCase("sv")}`;
+}
+
+/** How many of the shown municipalities moved which way since the previous round. */
+export function countByChangeClass(items: readonly { changeClass: ChangeClass }[]): Record<ChangeClass, number> {
+  const counts: Record<ChangeClass, number> = { improved: 0, unchanged: 0, worsened: 0, unrated: 0 };
+  for (const item of items) counts[item.changeClass] += 1;
+  return counts;
 }

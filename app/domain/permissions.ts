@@ -9,12 +9,15 @@ export type Role = (typeof ROLES)[number];
 export const PERMISSIONS = [
   "update:rating",
   "manage:rounds",
+  /** Reopening a closed round (admins only; the reason is audited). */
+  "reopen:rounds",
   "manage:users",
   "read:audit",
   "manage:meetings",
   "manage:forums",
   "manage:catalogue",
   "import:data",
+  "manage:indicators",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -25,6 +28,7 @@ export const ROLE_GRANTS: Record<Role, readonly Grant[]> = {
   manager: [
     { permission: "manage:rounds", scope: "all" },
     { permission: "read:audit", scope: "all" },
+    { permission: "manage:indicators", scope: "all" },
   ],
   coordinator: [{ permission: "update:rating", scope: "own-counties" }],
   planner: [

@@ -13,7 +13,7 @@ export function previousRound<T extends RoundPeriod>(rounds: readonly T[], curre
 }
 
 /** Better is higher: good access and collaboration, then access gaps, then collaboration to strengthen. */
-const RANK: Record<Exclude<Category, "unrated">, number> = { good: 2, access_gap: 1, needs_strengthening: 0 };
+export const RANK: Record<Exclude<Category, "unrated">, number> = { good: 2, access_gap: 1, needs_strengthening: 0 };
 
 export type RatingChange = {
   kind: "no_previous_round" | "unrated" | "new" | "not_yet_rated" | "unchanged" | "better" | "worse";

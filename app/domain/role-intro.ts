@@ -2,28 +2,32 @@ import { ROLE_GRANTS, ROLE_LABELS, ROLES, type Role } from "./permissions";
 
 /**
  * The line at the top of the start page saying what the signed-in person can do in the app today.
- * Keep it true: when a feature lands (editing ratings, dialogue meetings, managing rounds), move its
- * phrase from `later` to `now`.
+ * Keep it true: when a feature lands (editing ratings with the mapping rounds), move its phrase from
+ * `later` to `now`.
  */
-export const ROLE_ABILITIES: Record<Role, { now: readonly string[]; later?: string }> = {
+export const ROLE_ABILITIES: Record<Role, { now: readonly string[]; later?: readonly string[] }> = {
   admin: {
-    now: ["hantera konton, roller och län under Administration", "läsa loggen"],
+    now: [
+      "hantera konton, roller och län under Administration",
+      "planera och dokumentera dialogmöten",
+      "föra in indikatorer",
+      "läsa loggen",
+    ],
   },
   manager: {
-    now: ["läsa loggen"],
+    now: ["föra in indikatorer", "läsa loggen"],
   },
   coordinator: {
     now: [],
-    later: "ändra bedömningarna för kommunerna i {counties}",
+    later: ["ändra bedömningarna för kommunerna i {counties}"],
   },
   planner: {
-    now: [],
-    later: "planera och dokumentera dialogmöten",
+    now: ["planera och dokumentera dialogmöten", "hantera forum och dialogmaterial"],
   },
 };
 
 /** What every signed-in person can do. */
-const EVERYONE = "se och ladda ner kartan och kommunernas bedömningar";
+const EVERYONE = "se kartan, prioriteringarna, dialogmötena och årsrapporten och ladda ner dem";
 
 function joinSwedish(parts: readonly string[]): string {
   if (parts.length <= 1) return parts.join("");
@@ -31,7 +35,7 @@ function joinSwedish(parts: readonly string[]): string {
 }
 
 /**
- * "Som samordnare kan du se och ladda ner … . Att ändra bedömningarna för kommunerna i Hallands län går inte
+ * "Som samordnare kan du se kartan, … . Att ändra bedömningarna för kommunerna i Hallands län går inte
  * i appen ännu." Roles in the app's order; a person with several gets every ability once.
  */
 export function roleIntro(user: { roles: readonly Role[]; countyNames: readonly string[] }): string {
@@ -40,10 +44,7 @@ export function roleIntro(user: { roles: readonly Role[]; countyNames: readonly 
   const who = joinSwedish(roles.map((r) => ROLE_LABELS[r].toLocaleLowerCase("sv")));
   const now = [EVERYONE, ...new Set(roles.flatMap((r) => ROLE_ABILITIES[r].now))];
   const counties = user.countyNames.length ? joinSwedish(user.countyNames) : "dina län";
-  const later = roles
-    .map((r) => ROLE_ABILITIES[r].later)
-    .filter((l): l is string => Boolean(l))
-    .map((l) => l.replace("{counties}", counties));
+  const later = [...new Set(roles.flatMap((r) => ROLE_ABILITIES[r].later ?? []))].map((l) => l.replace("{counties}", counties));
   const laterText = later.length
     ? ` Att ${joinSwedish(later)} går inte i appen ännu.`
     : "";

@@ -1,10 +1,16 @@
-import { and, asc, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
 import { getDb } from "../../db/client.server";
-import { assessments, counties, mappingRounds, municipalities } from "../../db/schema";
+import { assessmentHistory, assessments, counties, mappingRounds, municipalities, users } from "../../db/schema";
+import { assessmentStatus, ratingsDiffer, type AssessmentSource, type AssessmentValues, type Ratings } from "../domain/assessment";
+import { parseChannels, serializeChannels, type Channel } from "../domain/channels";
 import { sortSwedish } from "../domain/collation";
+import { categorize, type Category, type Collaboration, type InterventionAccess } from "../domain/rating";
+import type { ImportRow } from "../domain/ratings-import";
+import { isRoundEditable } from "../domain/round";
 import { MUNICIPALITY_COLUMNS } from "./register.server";
-import { categorize, type Category } from "../domain/rating";
-import type { Collaboration, InterventionAccess } from "../domain/rating";
+import { appendAudit, type Actor } from "./audit.server";
+import { getPreviousRound, insertHistory } from "./round.server";
 
 export type MunicipalityRating = {
   code: string;
@@ -16,6 +22,8 @@ export type MunicipalityRating = {
   collaboration: Collaboration | null;
   interventionAccess: InterventionAccess | null;
   comment: string | null;
+  /** False for ratings pre-filled from the previous round that nobody has confirmed; null when unrated. */
+  confirmed: boolean | null;
   category: Category;
 };
 
@@ -28,6 +36,7 @@ export function listMunicipalityRatings(roundId: number | null): MunicipalityRat
       collaboration: assessments.collaboration,
       interventionAccess: assessments.interventionAccess,
       comment: assessments.comment,
+      confirmed: assessments.confirmed,
     })
     .from(municipalities)
     .innerJoin(counties, eq(counties.code, municipalities.countyCode))
@@ -55,14 +64,449 @@ export function listRatingsForMunicipality(code: string) {
       collaboration: assessments.collaboration,
       interventionAccess: assessments.interventionAccess,
       comment: assessments.comment,
+      channels: assessments.channels,
+      channelOther: assessments.channelOther,
+      confirmed: assessments.confirmed,
       updatedAt: assessments.updatedAt,
+      updatedByName: users.name,
     })
     .from(mappingRounds)
     .leftJoin(
       assessments,
       and(eq(assessments.roundId, mappingRounds.id), eq(assessments.municipalityCode, code)),
     )
+    .leftJoin(users, eq(users.id, assessments.updatedBy))
     .orderBy(desc(mappingRounds.periodStart), asc(mappingRounds.id))
     .all()
-    .map((r) => ({ ...r, category: categorize(r.collaboration, r.interventionAccess) }));
+    .map((r) => ({
+      ...r,
+      channels: parseChannels(r.channels),
+      category: categorize(r.collaboration, r.interventionAccess),
+    }));
+}
+
+/** Every version a municipality's assessments have had, in every round, newest first. */
+export function listAssessmentHistory(code: string) {
+  return getDb()
+    .select({
+      id: assessmentHistory.id,
+      roundId: assessmentHistory.roundId,
+      version: assessmentHistory.version,
+      collaboration: assessmentHistory.collaboration,
+      interventionAccess: assessmentHistory.interventionAccess,
+      comment: assessmentHistory.comment,
+      channels: assessmentHistory.channels,
+      channelOther: assessmentHistory.channelOther,
+      confirmed: assessmentHistory.confirmed,
+      source: assessmentHistory.source,
+      changedAt: assessmentHistory.changedAt,
+      changedByName: users.name,
+    })
+    .from(assessmentHistory)
+    .leftJoin(users, eq(users.id, assessmentHistory.changedBy))
+    .where(eq(assessmentHistory.municipalityCode, code))
+    .orderBy(desc(assessmentHistory.changedAt), desc(assessmentHistory.id))
+    .all()
+    .map((r) => ({ ...r, channels: parseChannels(r.channels), source: r.source as AssessmentSource }));
+}
+
+export type StoredAssessment = {
+  id: number;
+  collaboration: Collaboration;
+  interventionAccess: InterventionAccess;
+  channels: Channel[];
+  channelOther: string;
+  comment: string;
+  confirmed: boolean;
+  version: number;
+  updatedAt: string;
+  updatedByName: string | null;
+};
+
+type Reader = Pick<ReturnType<typeof getDb>, "select">;
+
+const STORED_COLUMNS = {
+  id: assessments.id,
+  collaboration: assessments.collaboration,
+  interventionAccess: assessments.interventionAccess,
+  channels: assessments.channels,
+  channelOther: assessments.channelOther,
+  comment: assessments.comment,
+  confirmed: assessments.confirmed,
+  version: assessments.version,
+  updatedAt: assessments.updatedAt,
+  updatedByName: users.name,
+};
+
+function readAssessment(tx: Reader, roundId: number, code: string): StoredAssessment | null {
+  const row = tx
+    .select(STORED_COLUMNS)
+    .from(assessments)
+    .leftJoin(users, eq(users.id, assessments.updatedBy))
+    .where(and(eq(assessments.roundId, roundId), eq(assessments.municipalityCode, code)))
+    .get();
+  return row ? { ...row, channels: parseChannels(row.channels) } : null;
+}
+
+export function getAssessment(roundId: number, code: string): StoredAssessment | null {
+  return readAssessment(getDb(), roundId, code);
+}
+
+/** The municipality's ratings in the round before this one (by period), for the comment rule and the form's hint. */
+export function getPreviousRatings(round: { id: number; name: string; periodStart: string }, code: string) {
+  const previous = getPreviousRound(round);
+  if (!previous) return null;
+  const row = getAssessment(previous.id, code);
+  return row ? { roundId: previous.id, roundName: previous.name, ratings: { collaboration: row.collaboration, interventionAccess: row.interventionAccess }, assessment: row } : null;
+}
+
+export type SaveResult =
+  | { kind: "saved"; assessment: StoredAssessment }
+  | { kind: "unchanged"; assessment: StoredAssessment }
+  | { kind: "conflict"; current: StoredAssessment | null }
+  | { kind: "round_locked"; message: string }
+  | { kind: "not_found" };
+
+/**
+ * Saves one assessment (or confirms it unchanged) if nobody has changed it since the version the user
+ * read (0: there was none). The check, the write, its history row and its audit row happen in one
+ * synchronous BEGIN IMMEDIATE transaction, so two saves of the same version cannot both pass.
+ */
+export function saveAssessment(
+  input: { roundId: number; code: string; version: number } & ({ intent: "save"; values: AssessmentValues } | { intent: "confirm" }),
+  actor: Actor,
+): SaveResult {
+  return getDb().transaction(
+    (tx) => {
+      const round = tx.select({ status: mappingRounds.status }).from(mappingRounds).where(eq(mappingRounds.id, input.roundId)).get();
+      if (!round) return { kind: "not_found" as const };
+      if (!isRoundEditable(round.status)) {
+        return {
+          kind: "round_locked" as const,
+          message: round.status === "closed" ? "Kartläggningen är avslutad och kan inte ändras." : "Kartläggningen har inte öppnats än.",
+        };
+      }
+      const current = readAssessment(tx, input.roundId, input.code);
+      if ((current?.version ?? 0) !== input.version) return { kind: "conflict" as const, current };
+      if (input.intent === "confirm" && !current) return { kind: "conflict" as const, current };
+
+      const next =
+        input.intent === "save"
+          ? { ...input.values, channels: serializeChannels(input.values.channels) }
+          : { collaboration: current!.collaboration, interventionAccess: current!.interventionAccess, channels: serializeChannels(current!.channels), channelOther: current!.channelOther, comment: current!.comment };
+      if (
+        current &&
+        current.confirmed &&
+        next.collaboration === current.collaboration &&
+        next.interventionAccess === current.interventionAccess &&
+        next.channels === serializeChannels(current.channels) &&
+        next.channelOther === current.channelOther &&
+        next.comment === current.comment
+      ) {
+        return { kind: "unchanged" as const, assessment: current };
+      }
+      const now = new Date().toISOString();
+      const row = current
+        ? tx
+            .update(assessments)
+            .set({ ...next, confirmed: true, updatedBy: actor.id, updatedAt: now, version: current.version + 1 })
+            .where(and(eq(assessments.id, current.id), eq(assessments.version, current.version)))
+            .returning()
+            .get()
+        : tx
+            .insert(assessments)
+            .values({ roundId: input.roundId, municipalityCode: input.code, ...next, confirmed: true, updatedBy: actor.id, updatedAt: now, version: 1 })
+            .returning()
+            .get();
+      insertHistory(tx, row, input.intent === "confirm" ? "confirm" : "form");
+      appendAudit(tx, {
+        actor,
+        action: input.intent === "confirm" ? "assessment.confirm" : "assessment.save",
+        entityType: "assessment",
+        entityId: row.id,
+        before: current && auditValues(current),
+        after: { roundId: row.roundId, municipalityCode: row.municipalityCode, ...auditValues({ ...row, channels: parseChannels(row.channels) }) },
+      });
+      return { kind: "saved" as const, assessment: readAssessment(tx, input.roundId, input.code)! };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+function auditValues(a: Omit<StoredAssessment, "id" | "updatedAt" | "updatedByName">) {
+  return {
+    collaboration: a.collaboration,
+    interventionAccess: a.interventionAccess,
+    channels: a.channels,
+    channelOther: a.channelOther,
+    comment: a.comment,
+    confirmed: a.confirmed,
+    version: a.version,
+  };
+}
+
+export type WorklistItem = {
+  code: string;
+  name: string;
+  countyCode: string;
+  countyName: string;
+  status: ReturnType<typeof assessmentStatus>;
+  category: Category;
+  updatedAt: string | null;
+  updatedByName: string | null;
+};
+
+/** The municipalities of the given counties (all when null) with their status in the round, in Swedish order. */
+export function listWorklist(roundId: number, countyCodes: readonly string[] | null): WorklistItem[] {
+  const rows = getDb()
+    .select({
+      code: municipalities.code,
+      name: municipalities.name,
+      countyCode: municipalities.countyCode,
+      countyName: counties.name,
+      collaboration: assessments.collaboration,
+      interventionAccess: assessments.interventionAccess,
+      confirmed: assessments.confirmed,
+      updatedAt: assessments.updatedAt,
+      updatedByName: users.name,
+    })
+    .from(municipalities)
+    .innerJoin(counties, eq(counties.code, municipalities.countyCode))
+    .leftJoin(assessments, and(eq(assessments.municipalityCode, municipalities.code), eq(assessments.roundId, roundId)))
+    .leftJoin(users, eq(users.id, assessments.updatedBy))
+    .where(countyCodes ? inArray(municipalities.countyCode, [...countyCodes]) : undefined)
+    .all();
+  return sortSwedish(
+    rows.map((r) => ({
+      code: r.code,
+      name: r.name,
+      countyCode: r.countyCode,
+      countyName: r.countyName,
+      status: assessmentStatus(r.confirmed === null ? null : { confirmed: r.confirmed }),
+      category: categorize(r.collaboration, r.interventionAccess),
+      updatedAt: r.updatedAt,
+      updatedByName: r.updatedByName,
+    })),
+    (r) => r.name,
+  );
+}
+
+export type CountyProgress = { countyCode: string; countyName: string; total: number; confirmed: number; prefilled: number; notStarted: number };
+
+/** Per county: how many municipalities, and how many of them are confirmed, pre-filled or not started. */
+export function roundProgress(roundId: number): { national: Omit<CountyProgress, "countyCode" | "countyName">; counties: CountyProgress[] } {
+  const rows = getDb()
+    .select({
+      countyCode: counties.code,
+      countyName: counties.name,
+      total: sql<number>`count(${municipalities.code})`,
+      confirmed: sql<number>`coalesce(sum(case when ${assessments.confirmed} = 1 then 1 else 0 end), 0)`,
+      prefilled: sql<number>`coalesce(sum(case when ${assessments.confirmed} = 0 then 1 else 0 end), 0)`,
+    })
+    .from(municipalities)
+    .innerJoin(counties, eq(counties.code, municipalities.countyCode))
+    .leftJoin(assessments, and(eq(assessments.municipalityCode, municipalities.code), eq(assessments.roundId, roundId)))
+    .groupBy(counties.code)
+    .all()
+    .map((r) => ({ ...r, notStarted: r.total - r.confirmed - r.prefilled }));
+  const national = rows.reduce(
+    (sum, r) => ({ total: sum.total + r.total, confirmed: sum.confirmed + r.confirmed, prefilled: sum.prefilled + r.prefilled, notStarted: sum.notStarted + r.notStarted }),
+    { total: 0, confirmed: 0, prefilled: 0, notStarted: 0 },
+  );
+  return { national, counties: sortSwedish(rows, (r) => r.countyName) };
+}
+
+/** Every municipality with its assessment in the round and who made it, for the CSV export. */
+export function listRoundAssessments(roundId: number) {
+  const rows = getDb()
+    .select({
+      ...MUNICIPALITY_COLUMNS,
+      collaboration: assessments.collaboration,
+      interventionAccess: assessments.interventionAccess,
+      channels: assessments.channels,
+      channelOther: assessments.channelOther,
+      comment: assessments.comment,
+      confirmed: assessments.confirmed,
+      updatedAt: assessments.updatedAt,
+      updatedByName: users.name,
+      version: assessments.version,
+    })
+    .from(municipalities)
+    .innerJoin(counties, eq(counties.code, municipalities.countyCode))
+    .leftJoin(assessments, and(eq(assessments.municipalityCode, municipalities.code), eq(assessments.roundId, roundId)))
+    .leftJoin(users, eq(users.id, assessments.updatedBy))
+    .all();
+  return sortSwedish(
+    rows.map((r) => ({
+      ...r,
+      channels: parseChannels(r.channels),
+      channelOther: r.channelOther ?? "",
+      comment: r.comment ?? "",
+      category: categorize(r.collaboration, r.interventionAccess),
+    })),
+    (r) => r.name,
+  );
+}
+
+const fromAssessment = alias(assessments, "from_assessment");
+const toAssessment = alias(assessments, "to_assessment");
+
+/** Every municipality's category in two rounds, for the comparison (Swedish order). */
+export function listRoundTransitions(fromRoundId: number, toRoundId: number) {
+  const rows = getDb()
+    .select({
+      code: municipalities.code,
+      name: municipalities.name,
+      countyCode: municipalities.countyCode,
+      fromCollaboration: fromAssessment.collaboration,
+      fromAccess: fromAssessment.interventionAccess,
+      toCollaboration: toAssessment.collaboration,
+      toAccess: toAssessment.interventionAccess,
+      toConfirmed: toAssessment.confirmed,
+      toComment: toAssessment.comment,
+    })
+    .from(municipalities)
+    .leftJoin(fromAssessment, and(eq(fromAssessment.municipalityCode, municipalities.code), eq(fromAssessment.roundId, fromRoundId)))
+    .leftJoin(toAssessment, and(eq(toAssessment.municipalityCode, municipalities.code), eq(toAssessment.roundId, toRoundId)))
+    .all();
+  return sortSwedish(
+    rows.map((r) => ({
+      code: r.code,
+      name: r.name,
+      countyCode: r.countyCode,
+      from: categorize(r.fromCollaboration, r.fromAccess),
+      to: categorize(r.toCollaboration, r.toAccess),
+      toConfirmed: r.toConfirmed,
+      comment: r.toComment ?? "",
+    })),
+    (r) => r.name,
+  );
+}
+
+export type ImportChange = {
+  row: number;
+  code: string;
+  name: string;
+  before: (Ratings & { comment: string; confirmed: boolean; version: number }) | null;
+  after: Ratings & { comment: string };
+};
+
+/** What importing these rows would change: only rows whose ratings, comment or confirmation differ. */
+function planImport(tx: Reader, roundId: number, rows: readonly ImportRow[]): ImportChange[] {
+  const current = new Map(
+    tx
+      .select({ code: assessments.municipalityCode, collaboration: assessments.collaboration, interventionAccess: assessments.interventionAccess, comment: assessments.comment, confirmed: assessments.confirmed, version: assessments.version })
+      .from(assessments)
+      .where(eq(assessments.roundId, roundId))
+      .all()
+      .map((r) => [r.code, r]),
+  );
+  const names = new Map(tx.select({ code: municipalities.code, name: municipalities.name }).from(municipalities).all().map((m) => [m.code, m.name]));
+  const changes: ImportChange[] = [];
+  for (const row of rows) {
+    const before = current.get(row.code) ?? null;
+    const after = { collaboration: row.collaboration, interventionAccess: row.interventionAccess, comment: row.comment ?? before?.comment ?? "" };
+    if (before && before.confirmed && !ratingsDiffer(before, after) && before.comment === after.comment) continue;
+    changes.push({ row: row.row, code: row.code, name: names.get(row.code) ?? row.code, before, after });
+  }
+  return changes;
+}
+
+/** A short fingerprint of what a preview showed, so applying refuses if the round changed in between. */
+function fingerprint(changes: readonly ImportChange[]): string {
+  return changes.map((c) => `${c.code}:${c.before?.version ?? 0}`).join(",");
+}
+
+export type ImportPreview = { ok: true; changes: ImportChange[]; basis: string } | { ok: false; status: 404 | 409; message: string };
+
+export function previewImport(roundId: number, rows: readonly ImportRow[]): ImportPreview {
+  const db = getDb();
+  const round = db.select({ status: mappingRounds.status }).from(mappingRounds).where(eq(mappingRounds.id, roundId)).get();
+  if (!round) return { ok: false, status: 404, message: "Kartläggningen finns inte." };
+  if (!isRoundEditable(round.status)) return { ok: false, status: 409, message: importLockedMessage(round.status) };
+  const changes = planImport(db, roundId, rows);
+  return { ok: true, changes, basis: fingerprint(changes) };
+}
+
+function importLockedMessage(status: string) {
+  return status === "closed"
+    ? "Kartläggningen är avslutad; inget har importerats."
+    : "Kartläggningen har inte öppnats än; inget har importerats.";
+}
+
+export type ImportResult = { ok: true; changed: number } | { ok: false; status: 404 | 409; message: string };
+
+/**
+ * Applies an import: every changed row in one BEGIN IMMEDIATE transaction, as one audited event.
+ * Rows that change nothing write nothing, so importing the same file twice changes nothing the
+ * second time. With `basis` (from the preview) it refuses when the round changed since the preview.
+ */
+export function applyImport(roundId: number, rows: readonly ImportRow[], actor: Actor, options: { basis?: string; fileName?: string } = {}): ImportResult {
+  return getDb().transaction(
+    (tx) => {
+      const round = tx.select({ status: mappingRounds.status }).from(mappingRounds).where(eq(mappingRounds.id, roundId)).get();
+      if (!round) return { ok: false as const, status: 404 as const, message: "Kartläggningen finns inte." };
+      if (!isRoundEditable(round.status)) return { ok: false as const, status: 409 as const, message: importLockedMessage(round.status) };
+      const changes = planImport(tx, roundId, rows);
+      if (options.basis !== undefined && fingerprint(changes) !== options.basis) {
+        return {
+          ok: false as const,
+          status: 409 as const,
+          message: "Någon har ändrat bedömningar i kartläggningen sedan förhandsvisningen. Inget har importerats; läs in filen igen och granska ändringarna.",
+        };
+      }
+      if (changes.length === 0) return { ok: true as const, changed: 0 };
+      const now = new Date().toISOString();
+      for (const change of changes) {
+        const row = change.before
+          ? tx
+              .update(assessments)
+              .set({ ...change.after, confirmed: true, updatedBy: actor.id, updatedAt: now, version: change.before.version + 1 })
+              .where(and(eq(assessments.roundId, roundId), eq(assessments.municipalityCode, change.code)))
+              .returning()
+              .get()
+          : tx
+              .insert(assessments)
+              .values({ roundId, municipalityCode: change.code, ...change.after, confirmed: true, updatedBy: actor.id, updatedAt: now, version: 1 })
+              .returning()
+              .get();
+        insertHistory(tx, row, "import");
+      }
+      appendAudit(tx, {
+        actor,
+        action: "assessment.import",
+        entityType: "mapping_round",
+        entityId: roundId,
+        after: {
+          file: options.fileName ?? null,
+          rows: rows.length,
+          changed: changes.length,
+          changes: changes.map((c) => ({ code: c.code, before: c.before && { collaboration: c.before.collaboration, interventionAccess: c.before.interventionAccess, confirmed: c.before.confirmed }, after: c.after })),
+        },
+      });
+      return { ok: true as const, changed: changes.length };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/** Per round: how many municipalities in each category (unrated = the rest of the register). */
+export function countCategoriesByRound(): Map<number, Record<Category, number>> {
+  const db = getDb();
+  const total = db.select({ n: sql<number>`count(*)` }).from(municipalities).get()?.n ?? 0;
+  const rows = db
+    .select({ roundId: assessments.roundId, collaboration: assessments.collaboration, interventionAccess: assessments.interventionAccess, n: sql<number>`count(*)` })
+    .from(assessments)
+    .groupBy(assessments.roundId, assessments.collaboration, assessments.interventionAccess)
+    .all();
+  const result = new Map<number, Record<Category, number>>();
+  for (const roundId of db.select({ id: mappingRounds.id }).from(mappingRounds).all().map((r) => r.id)) {
+    result.set(roundId, { good: 0, access_gap: 0, needs_strengthening: 0, unrated: total });
+  }
+  for (const r of rows) {
+    const counts = result.get(r.roundId)!;
+    counts[categorize(r.collaboration, r.interventionAccess)] += r.n;
+    counts.unrated -= r.n;
+  }
+  return result;
 }

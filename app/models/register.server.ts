@@ -42,6 +42,7 @@ export function loadRegister(register: {
   });
 }
 
+/** The counties in Swedish order. */
 export function listCounties() {
   return sortSwedish(getDb().select().from(counties).orderBy(asc(counties.code)).all(), (c) => c.name);
 }

@@ -16,6 +16,7 @@ import {
   countByDialogueStatus,
   filterFormQuery,
   legendEntries,
+  countByChangeClass,
   mapImageTitle,
   mapSearchParams,
   matchesFilters,
@@ -102,6 +103,7 @@ export default function MapPage() {
           onFilterChange={applyFilters}
           selection={selection}
           meetingsRecorded={data.meetingsRecorded}
+          previousRoundName={data.previousRoundName}
         />
       </div>
 
@@ -109,7 +111,7 @@ export default function MapPage() {
         csvHref={`/karta.csv${query ? `?${query}` : ""}`}
         layers={layers}
         title={mapImageTitle(scope, roundName)}
-        legend={legendEntries({ ...filters, counts: data.counts, dialogueCounts })}
+        legend={legendEntries({ ...filters, counts: data.counts, dialogueCounts, changeCounts: countByChangeClass(shown) })}
         example={Boolean(data.round?.example)}
       />
 

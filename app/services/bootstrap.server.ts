@@ -2,6 +2,9 @@ import { getDb, migrateDatabase } from "../../db/client.server";
 import { registerCounties, registerMunicipalities } from "../../data/register";
 import { loadRegister } from "../models/register.server";
 import { ensureExampleRound } from "../models/round.server";
+import { ensureExampleIndicatorValues, ensureIndicatorCatalogue } from "../models/indicator.server";
+import { ensureExampleMeetings } from "../models/example-meetings.server";
+import { ensureMaterialV1 } from "../models/material.server";
 import { createUser, hasAdmin } from "../models/user.server";
 import { SYSTEM_ACTOR } from "../models/audit.server";
 import { generatePassword, hashPassword } from "./password.server";
@@ -14,6 +17,8 @@ type Options = {
   adminPassword?: string;
   /** Where the one-time generated password goes (the console at start). */
   print?: (line: string) => void;
+  /** YYYY-MM-DD the example meetings are planned around (default: today). */
+  today?: string;
 };
 
 /**
@@ -24,6 +29,13 @@ export async function prepareDatabase(options: Options) {
   migrateDatabase(getDb());
   const registerChanges = loadRegister({ counties: registerCounties, municipalities: registerMunicipalities });
   const example = options.seedExample ? ensureExampleRound() : undefined;
+  ensureIndicatorCatalogue();
+  const exampleIndicators = options.seedExample ? ensureExampleIndicatorValues() : undefined;
+  // The dialogue material's first version is reference data: seeded whether or not examples are.
+  ensureMaterialV1();
+  const exampleMeetings = options.seedExample
+    ? ensureExampleMeetings(options.today ?? new Date().toISOString().slice(0, 10))
+    : undefined;
 
   let adminCreated: { email: string; generatedPassword?: string } | undefined;
   if (!hasAdmin()) {
@@ -42,5 +54,11 @@ export async function prepareDatabase(options: Options) {
       );
     }
   }
-  return { registerChanges, exampleRoundCreated: example?.created ?? false, adminCreated };
+  return {
+    registerChanges,
+    exampleRoundCreated: example?.created ?? false,
+    exampleIndicatorsCreated: exampleIndicators?.created ?? false,
+    exampleMeetingsCreated: exampleMeetings?.created ?? false,
+    adminCreated,
+  };
 }

@@ -29,6 +29,8 @@ const schema = z.object({
     .regex(/^https?:\/\/[^/\s]+\/\S*\{z\}\S*\{x\}\S*\{y\}/, "ska vara en http(s)-adress med {z}, {x} och {y}")
     .optional(),
   MAP_TILE_ATTRIBUTION: z.string().optional(),
+  /** Counts of people under this are shown and exported as "<N" outside the indicator editor. */
+  DISCLOSURE_THRESHOLD: z.coerce.number().int().min(1).max(1000).default(5),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 

@@ -1,4 +1,6 @@
-import { dialogueSummaries, type DialogueMeetingDate } from "../domain/dialogue-status";
+import { dialogueFromContacts } from "../domain/dialogue-status";
+import { listDialogueContacts } from "../models/meeting.server";
+import { todayInSweden } from "./priorities.server";
 import { formatPeriodSv } from "../domain/dates";
 import {
   matchesFilters,
@@ -11,6 +13,7 @@ import {
 } from "../domain/map-view";
 import { countByCategory, type Category } from "../domain/rating";
 import { describeChange, previousRound } from "../domain/rating-change";
+import { changeClass } from "../domain/round-comparison";
 import { rolesThatCan } from "../domain/role-intro";
 import { getCurrentBoundarySet } from "../models/boundary.server";
 import { listCounties } from "../models/register.server";
@@ -28,7 +31,7 @@ export function bordersUrl(hash: string): string {
  * Swedish notice for whatever was not understood), all 290 municipalities with their change since the
  * previous round, and the counts for the chosen county.
  */
-export function getMapView(searchParams: URLSearchParams, today = new Date().toISOString().slice(0, 10)): MapView {
+export function getMapView(searchParams: URLSearchParams, today = todayInSweden()): MapView {
   const notices: string[] = [];
   const selection = selectRound(searchParams.get("round"));
   let round = selection.kind === "found" ? selection.round : null;
@@ -47,12 +50,11 @@ export function getMapView(searchParams: URLSearchParams, today = new Date().toI
   const previousCategories = new Map<string, Category>(
     previous ? cachedMunicipalityRatings(previous.id).map((m) => [m.code, m.category]) : [],
   );
-  // Dialogue meetings are not recorded yet: the dialogue view shows everyone as "no contact yet".
-  const meetings: DialogueMeetingDate[] = [];
   const all = cachedMunicipalityRatings(round?.id ?? null);
-  const dialogue = dialogueSummaries(
+  // Real meetings: the last held and next planned, directly or through a forum the municipality is in.
+  const dialogue = dialogueFromContacts(
     all.map((m) => m.code),
-    meetings,
+    listDialogueContacts(today),
     today,
   );
   const municipalities = all.map((m): MapMunicipality => ({
@@ -66,6 +68,8 @@ export function getMapView(searchParams: URLSearchParams, today = new Date().toI
     interventionAccess: m.interventionAccess,
     comment: m.comment,
     category: m.category,
+    confirmed: m.confirmed,
+    changeClass: changeClass(previousCategories.get(m.code) ?? "unrated", m.category),
     change: describeChange(
       m.category,
       previous ? { roundName: previous.name, category: previousCategories.get(m.code) ?? "unrated" } : null,
@@ -98,7 +102,7 @@ export function getMapView(searchParams: URLSearchParams, today = new Date().toI
     // Without any round, "none is rated in this round" would contradict "there is no round": say what to do.
     summary: round ? summarySentence(counts, { countyName: county?.name }) : noRoundSentence(municipalities.length, rolesThatCan("manage:rounds")),
     borders: boundarySet ? { url: bordersUrl(boundarySet.hash), featureCount: boundarySet.featureCount } : null,
-    meetingsRecorded: false,
+    meetingsRecorded: true,
   };
 }
 

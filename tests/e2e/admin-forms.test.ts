@@ -140,7 +140,7 @@ describe("the start page", () => {
     await expect
       .poll(() => page.locator(".role-intro").textContent())
       .toBe(
-        "Som samordnare kan du se och ladda ner kartan och kommunernas bedömningar. " +
+        "Som samordnare kan du se kartan, prioriteringarna, dialogmötena och årsrapporten och ladda ner dem. " +
           "Att ändra bedömningarna för kommunerna i Hallands län går inte i appen ännu.",
       );
     await screenshot(page, "start-page-coordinator");

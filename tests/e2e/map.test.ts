@@ -41,10 +41,11 @@ describe("the national map in the browser", () => {
       paths.map((p) => p.getAttribute("fill")),
     );
     expect(new Set(fills).size).toBe(3);
+    // The latest round by default: the example follow-up of spring 2026 (220 / 65 / 5).
     await expect.poll(() => page.locator(".legend").innerText()).toContain(
-      "203 kommuner: bra samverkan och tillgång till insatser",
+      "220 kommuner: bra samverkan och tillgång till insatser",
     );
-    expect(await page.locator("#map-summary").innerText()).toContain("Av Sveriges 290 kommuner har 203");
+    expect(await page.locator("#map-summary").innerText()).toContain("Av Sveriges 290 kommuner har 220");
     expect(await page.locator(".map-example-note").innerText()).toBe("Exempeldata");
     expect(await page.locator("[role=region][aria-describedby=map-summary]").count()).toBe(1);
     await screenshot(page, "map-circles");
@@ -91,7 +92,8 @@ describe("the national map in the browser", () => {
     expect(title).not.toBe("Vald kommun");
     const panel = await page.locator(".municipality-panel").innerText();
     expect(panel).toMatch(/Samverkan\s+(Bra samverkan|Samverkan behöver stärkas)/);
-    expect(await page.locator(".municipality-panel a").getAttribute("href")).toMatch(/^\/kommuner\/\d{4}$/);
+    expect(await page.locator(".municipality-panel").getByRole("link", { name: "Kommunens sida med alla kartläggningar" }).getAttribute("href")).toMatch(/^\/kommuner\/\d{4}$/);
+    expect(await page.locator(".municipality-panel").getByRole("link", { name: "Kommunens dialog, möte för möte" }).getAttribute("href")).toMatch(/^\/kommuner\/\d{4}#dialogue-heading$/);
   });
 
   it("resting the pointer on a municipality shows its name, and leaving hides it", async () => {
@@ -130,7 +132,7 @@ describe("the national map in the browser", () => {
     expect(await page.locator("#map-summary").innerText()).toMatch(/^Av de 49 kommunerna i Västra Götalands län/);
     await page.locator("input[name=colour][value=dialogue]").check();
     await page.waitForURL(/colour=dialogue/);
-    await expect.poll(() => page.locator(".legend").innerText()).toContain("Dialogmöten registreras inte");
+    await expect.poll(() => page.locator(".legend").innerText()).toContain("Utifrån registrerade dialogmöten");
     // The category filter stays while colouring by dialogue status.
     expect(page.url()).toContain("category=access_gap");
     expect(await page.locator(".municipality-table tbody tr").count()).toBe(accessGaps);

@@ -34,14 +34,15 @@ describe("the municipalities API", () => {
     const res = await get("/api/v1/municipalities");
     expect(res.status).toBe(200);
     const body = (await res.json()) as ApiBody;
-    expect(body.round?.name).toBe("Kartläggning februari 2025");
+    // The latest example round is the follow-up of spring 2026, derived from February 2025.
+    expect(body.round?.name).toBe("Uppföljning våren 2026");
     expect(body.example).toBe(true);
     expect(body.municipalities).toHaveLength(290);
     const names = body.municipalities.map((m) => m.name);
     expect(names).toEqual([...names].sort(new Intl.Collator("sv").compare));
     expect(names.at(-1)).toBe("Övertorneå");
     const count = (category: string) => body.municipalities.filter((m) => m.category === category).length;
-    expect([count("good"), count("access_gap"), count("needs_strengthening"), count("unrated")]).toEqual([203, 76, 11, 0]);
+    expect([count("good"), count("access_gap"), count("needs_strengthening"), count("unrated")]).toEqual([220, 65, 5, 0]);
     expect(body.municipalities.find((m) => m.code === "1480")).toMatchObject({
       name: "Göteborg",
       countyCode: "14",

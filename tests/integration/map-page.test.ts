@@ -17,15 +17,18 @@ describe("the map page's data", () => {
   let handle: ReturnType<typeof createTestDatabase>;
   let exampleRoundId: number;
   let laterRoundId: number;
+  let followUpRoundId: number;
 
   beforeAll(async () => {
     handle = createTestDatabase();
     cookie = (await signedInRequest("/")).headers.get("Cookie")!;
-    exampleRoundId = ensureExampleRound().roundId;
+    const seeded = ensureExampleRound();
+    exampleRoundId = seeded.roundId;
+    followUpRoundId = seeded.followUpId!;
     // A later round where Göteborg improved and everyone else is not rated yet.
     laterRoundId = handle.db
       .insert(mappingRounds)
-      .values({ name: "Kartläggning hösten 2025", periodStart: "2025-09-01", periodEnd: "2025-10-31", status: "open" })
+      .values({ name: "Kartläggning hösten 2026", periodStart: "2026-09-01", periodEnd: "2026-10-31", status: "open" })
       .returning()
       .get().id;
     handle.db
@@ -80,15 +83,15 @@ describe("the map page's data", () => {
 
   it("the side panel's change compares with the previous round by period", () => {
     const data = mapLoader(args(`/?round=${laterRoundId}`));
-    expect(data.previousRoundName).toBe("Kartläggning februari 2025");
+    expect(data.previousRoundName).toBe("Uppföljning våren 2026");
     const gothenburg = data.municipalities.find((m) => m.code === "1480")!;
-    const before = mapLoader(args(`/?round=${exampleRoundId}`)).municipalities.find((m) => m.code === "1480")!;
+    const before = mapLoader(args(`/?round=${followUpRoundId}`)).municipalities.find((m) => m.code === "1480")!;
     expect(gothenburg.comment).toBe("Nya insatser på plats");
     expect(gothenburg.change.kind).toBe(before.category === "good" ? "unchanged" : "better");
     expect(data.municipalities.find((m) => m.code === "0114")!.change.kind).toBe("not_yet_rated");
   });
 
-  it("without imported borders the page gets no borders URL (circles), and everyone is 'no contact yet'", () => {
+  it("without imported borders the page gets no borders URL (circles), and without meetings everyone is 'no contact yet'", () => {
     const data = mapLoader(args("/"));
     expect(data.borders).toBeNull();
     expect(new Set(data.municipalities.map((m) => m.dialogue.status))).toEqual(new Set(["no_contact"]));

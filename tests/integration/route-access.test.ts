@@ -31,7 +31,16 @@ const signedIn = (status: Outcome): Record<Who, Outcome> => ({
   planner: status,
 });
 const adminOnly: Record<Who, Outcome> = { anonymous: "login", admin: 200, manager: 403, coordinator: 403, planner: 403 };
+/** Planners and admins may; everyone else signed in is refused. */
+const planners = (status: Outcome): Record<Who, Outcome> => ({
+  anonymous: "login",
+  admin: status,
+  manager: 403,
+  coordinator: 403,
+  planner: status,
+});
 const auditReaders: Record<Who, Outcome> = { anonymous: "login", admin: 200, manager: 200, coordinator: 403, planner: 403 };
+const managers = auditReaders;
 
 export const ACCESS: Record<string, Check[]> = {
   // The document around every page; checked through each of them.
@@ -42,7 +51,62 @@ export const ACCESS: Record<string, Check[]> = {
     { url: "/kommuner/0114", expect: signedIn(200) },
     { url: "/kommuner/9999", expect: signedIn(404) },
   ],
-  "routes/kartlaggningar._index": [{ url: "/kartlaggningar", expect: signedIn(200) }],
+  "routes/kartlaggningar._index": [
+    { url: "/kartlaggningar", expect: signedIn(200) },
+    {
+      method: "POST",
+      url: "/kartlaggningar",
+      // Invalid on purpose: those who manage rounds get 400 (validation), everyone else is stopped before.
+      body: { intent: "create", name: "", periodStart: "2027-13" },
+      expect: { anonymous: "login", admin: 400, manager: 400, coordinator: 403, planner: 403 },
+    },
+  ],
+  "routes/kartlaggningar.$id._index": [
+    { url: "/kartlaggningar/1", expect: signedIn(200) },
+    { url: "/kartlaggningar/999", expect: signedIn(404) },
+    {
+      method: "POST",
+      url: "/kartlaggningar/1",
+      // The example round is closed: closing it again is a conflict for those allowed to try.
+      body: { intent: "close" },
+      expect: { anonymous: "login", admin: 409, manager: 409, coordinator: 403, planner: 403 },
+    },
+    {
+      method: "POST",
+      url: "/kartlaggningar/1",
+      body: { intent: "reopen", reason: "" },
+      expect: { anonymous: "login", admin: 400, manager: 403, coordinator: 403, planner: 403 },
+    },
+  ],
+  "routes/kartlaggningar.$id.kommuner._index": [
+    { url: "/kartlaggningar/1/kommuner", expect: { anonymous: "login", admin: 200, manager: 403, coordinator: 200, planner: 403 } },
+    { url: "/kartlaggningar/999/kommuner", expect: signedIn(404) },
+  ],
+  "routes/kartlaggningar.$id.kommuner.$code": [
+    { url: "/kartlaggningar/1/kommuner/1480", expect: signedIn(200) },
+    { url: "/kartlaggningar/1/kommuner/9999", expect: signedIn(404) },
+    { url: "/kartlaggningar/999/kommuner/1480", expect: signedIn(404) },
+    {
+      method: "POST",
+      url: "/kartlaggningar/1/kommuner/1480",
+      // Göteborg is outside the test coordinator's county (01); the round is closed for the admin.
+      body: { intent: "confirm", version: "1" },
+      expect: { anonymous: "login", admin: 409, manager: 403, coordinator: 403, planner: 403 },
+    },
+  ],
+  "routes/kartlaggningar.$id.bedomningar[.csv]": [
+    { url: "/kartlaggningar/1/bedomningar.csv", expect: signedIn(200) },
+    { url: "/kartlaggningar/999/bedomningar.csv", expect: signedIn(404) },
+  ],
+  "routes/kartlaggningar.jamfor": [
+    { url: "/kartlaggningar/jamfor", expect: signedIn(200) },
+    { url: "/kartlaggningar/jamfor?fran=999&till=1", expect: signedIn(404) },
+  ],
+  "routes/api.v1.rounds": [{ url: "/api/v1/rounds", expect: { ...signedIn(200), anonymous: 401 } }],
+  "routes/api.v1.rounds.compare": [
+    { url: "/api/v1/rounds/compare", expect: { ...signedIn(200), anonymous: 401 } },
+    { url: "/api/v1/rounds/compare?from=1&to=999", expect: { ...signedIn(404), anonymous: 401 } },
+  ],
   "routes/api.v1.municipalities": [
     { url: "/api/v1/municipalities", expect: { ...signedIn(200), anonymous: 401 } },
   ],
@@ -82,7 +146,104 @@ export const ACCESS: Record<string, Check[]> = {
   ],
   "routes/admin.logg._index": [{ url: "/admin/logg", expect: auditReaders }],
   "routes/admin.logg.csv": [{ url: "/admin/logg/csv", expect: auditReaders }],
+  "routes/indikatorer.redigera": [
+    { url: "/indikatorer/redigera", expect: managers },
+    {
+      method: "POST",
+      url: "/indikatorer/redigera",
+      // Invalid on purpose: managers and admins get 400 (validation), everyone else is stopped before that.
+      body: { intent: "save", indicator: "", period: "2099", value: "x" },
+      expect: { anonymous: "login", admin: 400, manager: 400, coordinator: 403, planner: 403 },
+    },
+  ],
+  "routes/api.v1.indicators": [
+    { url: "/api/v1/indicators", expect: { ...signedIn(200), anonymous: 401 } },
+    { url: "/api/v1/indicators?from=x", expect: { ...signedIn(400), anonymous: 401 } },
+  ],
+  "routes/indikatorer._index": [{ url: "/indikatorer", expect: signedIn(200) }],
+  "routes/rapport._index": [{ url: "/rapport", expect: signedIn(200) }],
+  // The example round is February 2025: 2025 has a report, 2019 has none (404), "abc" is no year (400).
+  "routes/rapport.$year": [
+    { url: "/rapport/2025", expect: signedIn(200) },
+    { url: "/rapport/2019", expect: signedIn(404) },
+    { url: "/rapport/abc", expect: signedIn(400) },
+  ],
+  "routes/rapport.$year[.docx]": [
+    { url: "/rapport/2025.docx", expect: signedIn(200) },
+    { url: "/rapport/2019.docx", expect: signedIn(404) },
+  ],
+  "routes/rapport.$year[.csv]": [{ url: "/rapport/2025.csv", expect: signedIn(200) }],
+  "routes/api.v1.report": [
+    { url: "/api/v1/report?year=2025", expect: { ...signedIn(200), anonymous: 401 } },
+    { url: "/api/v1/report?year=2019", expect: { ...signedIn(404), anonymous: 401 } },
+    { url: "/api/v1/report", expect: { ...signedIn(400), anonymous: 401 } },
+  ],
   "routes/$": [{ url: "/finns-inte/alls", expect: signedIn(404) }],
+  // Dialogue meetings. The server seeds the example meetings, so meeting 1 and forum 1 exist.
+  "routes/prioriteringar._index": [
+    { url: "/prioriteringar", expect: signedIn(200) },
+    { url: "/prioriteringar?round=999999", expect: signedIn(404) },
+  ],
+  "routes/api.v1.priorities": [
+    { url: "/api/v1/priorities", expect: { ...signedIn(200), anonymous: 401 } },
+    { url: "/api/v1/priorities?county=99", expect: { ...signedIn(404), anonymous: 401 } },
+  ],
+  "routes/api.v1.meetings": [
+    { url: "/api/v1/meetings?municipality=0114", expect: { ...signedIn(200), anonymous: 401 } },
+    { url: "/api/v1/meetings?from=igår", expect: { ...signedIn(400), anonymous: 401 } },
+  ],
+  "routes/moten._index": [
+    { url: "/moten", expect: signedIn(200) },
+    { method: "POST", url: "/moten", body: { intent: "preview" }, expect: planners(400) },
+  ],
+  "routes/moten.kalender": [{ url: "/moten/kalender?manad=2026-03", expect: signedIn(200) }],
+  "routes/moten.ny": [
+    { url: "/moten/ny?kommun=0114", expect: planners(200) },
+    { method: "POST", url: "/moten/ny", body: { date: "2026-03-01", start: "10:00", end: "09:00" }, expect: planners(400) },
+  ],
+  "routes/moten.$id._index": [
+    { url: "/moten/1", expect: signedIn(200) },
+    { url: "/moten/999999", expect: signedIn(404) },
+    { method: "POST", url: "/moten/1", body: { intent: "fel" }, expect: planners(400) },
+  ],
+  "routes/moten.$id.redigera": [
+    // The first example meeting was held: its booking can no longer be changed.
+    { url: "/moten/1/redigera", expect: planners(409) },
+    { url: "/moten/999999/redigera", expect: planners(404) },
+  ],
+  "routes/moten.$id.kalender[.ics]": [
+    { url: "/moten/1/kalender.ics", expect: signedIn(200) },
+    { url: "/moten/999999/kalender.ics", expect: signedIn(404) },
+  ],
+  "routes/uppfoljningar._index": [
+    { url: "/uppfoljningar", expect: signedIn(200) },
+    { method: "POST", url: "/uppfoljningar", body: { intent: "done", id: "999999" }, expect: signedIn(404) },
+  ],
+  "routes/forum._index": [
+    { url: "/forum", expect: signedIn(200) },
+    { method: "POST", url: "/forum", body: { name: "" }, expect: planners(400) },
+  ],
+  "routes/forum.$id": [
+    { url: "/forum/1", expect: signedIn(200) },
+    { url: "/forum/999999", expect: signedIn(404) },
+    { method: "POST", url: "/forum/1", body: { name: "" }, expect: planners(400) },
+  ],
+  "routes/dialogmaterial._index": [
+    { url: "/dialogmaterial", expect: signedIn(200) },
+    { method: "POST", url: "/dialogmaterial", body: { name: "" }, expect: planners(400) },
+  ],
+  "routes/dialogmaterial.anvandning": [{ url: "/dialogmaterial/anvandning", expect: signedIn(200) }],
+  "routes/kalender._index": [
+    { url: "/kalender", expect: signedIn(200) },
+    { method: "POST", url: "/kalender", body: { intent: "fel" }, expect: signedIn(400) },
+  ],
+  // A calendar feed needs no session, and a wrong token is a bare 404 for everyone.
+  "routes/kalender.$token": [
+    {
+      url: "/kalender/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.ics",
+      expect: { anonymous: 404, admin: 404, manager: 404, coordinator: 404, planner: 404 },
+    },
+  ],
 };
 
 let server: RunningServer;

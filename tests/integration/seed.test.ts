@@ -37,9 +37,10 @@ describe("first start on an empty database", () => {
     expect(count(db, "counties")).toBe(21);
     expect(count(db, "municipalities")).toBe(290);
     const rounds = listRounds();
-    expect(rounds).toHaveLength(1);
-    expect(rounds[0]).toMatchObject({ name: "Kartläggning februari 2025", example: true, status: "closed" });
-    expect(countByCategory(listMunicipalityRatings(rounds[0]!.id))).toEqual({
+    expect(rounds).toHaveLength(2);
+    expect(rounds[0]).toMatchObject({ name: "Uppföljning våren 2026", example: true, status: "closed" });
+    expect(rounds[1]).toMatchObject({ name: "Kartläggning februari 2025", example: true, status: "closed" });
+    expect(countByCategory(listMunicipalityRatings(rounds[1]!.id))).toEqual({
       good: 203,
       access_gap: 76,
       needs_strengthening: 11,
@@ -52,11 +53,25 @@ describe("first start on an empty database", () => {
   it("changes nothing when run a second time", async () => {
     const db = freshDb();
     await prepareDatabase({ seedExample: true });
-    const tables = ["counties", "municipalities", "mapping_rounds", "assessments", "assessment_history", "users", "audit_log"];
+    const tables = [
+      "counties",
+      "municipalities",
+      "mapping_rounds",
+      "assessments",
+      "assessment_history",
+      "users",
+      "audit_log",
+      "meetings",
+      "forums",
+      "follow_up_actions",
+      "dialogue_materials",
+      "indicators",
+      "indicator_values",
+    ];
     const before = Object.fromEntries(tables.map((t) => [t, count(db, t)]));
     const lines: string[] = [];
     const second = await prepareDatabase({ seedExample: true, print: (l) => lines.push(l) });
-    expect(second).toEqual({ registerChanges: 0, exampleRoundCreated: false, adminCreated: undefined });
+    expect(second).toEqual({ registerChanges: 0, exampleRoundCreated: false, exampleIndicatorsCreated: false, exampleMeetingsCreated: false, adminCreated: undefined });
     expect(Object.fromEntries(tables.map((t) => [t, count(db, t)]))).toEqual(before);
     expect(lines).toEqual([]);
   });
@@ -64,12 +79,12 @@ describe("first start on an empty database", () => {
   it("gives the same example ratings on every fresh database", async () => {
     const first = freshDb();
     await prepareDatabase({ seedExample: true });
-    const a = listMunicipalityRatings(listRounds()[0]!.id).map((m) => `${m.code}:${m.category}`);
+    const a = listRounds().flatMap((r) => listMunicipalityRatings(r.id).map((m) => `${r.name}:${m.code}:${m.category}`));
     setDb(undefined);
     first.$client.close();
     const second = freshDb();
     await prepareDatabase({ seedExample: true });
-    const b = listMunicipalityRatings(listRounds()[0]!.id).map((m) => `${m.code}:${m.category}`);
+    const b = listRounds().flatMap((r) => listMunicipalityRatings(r.id).map((m) => `${r.name}:${m.code}:${m.category}`));
     expect(b).toEqual(a);
   });
 
@@ -78,6 +93,9 @@ describe("first start on an empty database", () => {
     await prepareDatabase({ seedExample: false });
     expect(count(db, "mapping_rounds")).toBe(0);
     expect(count(db, "municipalities")).toBe(290);
+    expect(count(db, "meetings")).toBe(0);
+    // The dialogue material is reference data, seeded either way.
+    expect(count(db, "dialogue_materials")).toBe(1);
   });
 
   it("creates the admin from ADMIN_EMAIL and ADMIN_PASSWORD without printing a password", async () => {

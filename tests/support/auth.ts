@@ -144,11 +144,11 @@ export async function signedInRequest(url: string, roles: Role[] = ["manager"], 
 export async function signedInPage(
   server: Pick<RunningServer, "url" | "databasePath">,
   browser: Browser,
-  options: { roles: Role[]; viewport?: { width: number; height: number } },
+  options: { roles: Role[]; countyCodes?: string[]; name?: string; viewport?: { width: number; height: number } },
 ): Promise<{ page: Page; problems: PageProblems; user: TestUser }> {
   const page = await browser.newPage({ viewport: options.viewport ?? { width: 1280, height: 900 }, locale: "sv-SE" });
   const problems = await watchPage(page);
-  const user = await createTestUser(server, { roles: options.roles });
+  const user = await createTestUser(server, { roles: options.roles, countyCodes: options.countyCodes, name: options.name });
   await loginInBrowser(page, server, user);
   return { page, problems, user };
 }

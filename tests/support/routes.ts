@@ -43,7 +43,9 @@ export function concretePath(pattern: string, values: Record<string, string> = {
     .split("/")
     .map((segment) => {
       if (segment === "*") return "finns-inte/alls";
-      if (segment.startsWith(":")) return values[segment.slice(1).replace(/\?$/, "")] ?? "1";
+      // A parameter may be followed by fixed text, as in "rapport/:year.docx".
+      const param = /^:(\w+)\??(.*)$/.exec(segment);
+      if (param) return (values[param[1]!] ?? "1") + param[2];
       return segment;
     })
     .join("/")

@@ -208,6 +208,24 @@ describe("the filter form's values as the view's address", () => {
   });
 });
 
+import { changeLegendText as _changeLegendText, countByChangeClass as _countByChangeClass, parseMapFilters as _parse, mapSearchParams as _msp, legendEntries as _legend } from "../../app/domain/map-view";
+
+describe("the change map (colour=change)", () => {
+  it("is the third choice of 'Färglägg efter' and survives a round trip through the address", () => {
+    const { filters } = _parse(new URLSearchParams("colour=change&county=14"), [{ code: "14" }]);
+    expect(filters.colourBy).toBe("change");
+    expect(_msp({ round: 2, filters }).toString()).toBe("round=2&county=14&colour=change");
+  });
+
+  it("counts and names the change classes for the legend and the PNG", () => {
+    const counts = _countByChangeClass([{ changeClass: "improved" }, { changeClass: "improved" }, { changeClass: "unrated" }]);
+    expect(counts).toEqual({ improved: 2, unchanged: 0, worsened: 0, unrated: 1 });
+    expect(_changeLegendText("improved", 2)).toBe("2 kommuner: förbättrad");
+    const entries = _legend({ colourBy: "change", categories: [], counts: { good: 0, access_gap: 0, needs_strengthening: 0, unrated: 0 }, dialogueCounts: { met_this_year: 0, planned: 0, no_contact: 0 }, changeCounts: counts });
+    expect(entries.map((e) => e.text)).toEqual(["2 kommuner: förbättrad", "0 kommuner: oförändrad", "0 kommuner: försämrad", "1 kommun: ej bedömd"]);
+  });
+});
+
 describe("a round's period beside its name", () => {
   it("is left out when the name already says it", () => {
     expect(periodBesideName("Kartläggning februari 2025", "februari 2025")).toBeNull();

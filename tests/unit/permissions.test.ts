@@ -25,10 +25,10 @@ describe("roles and permissions", () => {
     expect(canAnywhere(coordinator, "update:rating")).toBe(true);
   });
 
-  it("a manager changes nothing but may open and close mapping rounds and read the audit log", () => {
+  it("a manager changes nothing but may open and close mapping rounds, enter indicator values and read the audit log", () => {
     const manager = { roles: ["manager"] as const, countyCodes: [] };
     const allowed = PERMISSIONS.filter((p) => can(manager, p, { countyCode: "01" }));
-    expect(allowed.sort()).toEqual(["manage:rounds", "read:audit"]);
+    expect(allowed.sort()).toEqual(["manage:indicators", "manage:rounds", "read:audit"]);
   });
 
   it("a planner manages meetings, forums and the material catalogue, and nothing else", () => {

@@ -3,16 +3,16 @@ import { noRoundSentence } from "../../app/domain/map-view";
 import { roleIntro, rolesThatCan } from "../../app/domain/role-intro";
 
 describe("the start page's line about what a role can do", () => {
-  it("an admin reads that they manage accounts and read the log", () => {
+  it("an admin reads that they manage accounts, meetings and indicators and read the log", () => {
     expect(roleIntro({ roles: ["admin"], countyNames: [] })).toBe(
-      "Som administratör kan du se och ladda ner kartan och kommunernas bedömningar, " +
-        "hantera konton, roller och län under Administration och läsa loggen.",
+      "Som administratör kan du se kartan, prioriteringarna, dialogmötena och årsrapporten och ladda ner dem, " +
+        "hantera konton, roller och län under Administration, planera och dokumentera dialogmöten, föra in indikatorer och läsa loggen.",
     );
   });
 
   it("a coordinator reads their counties, and that changing ratings is not in the app yet", () => {
     expect(roleIntro({ roles: ["coordinator"], countyNames: ["Hallands län", "Västra Götalands län"] })).toBe(
-      "Som samordnare kan du se och ladda ner kartan och kommunernas bedömningar. " +
+      "Som samordnare kan du se kartan, prioriteringarna, dialogmötena och årsrapporten och ladda ner dem. " +
         "Att ändra bedömningarna för kommunerna i Hallands län och Västra Götalands län går inte i appen ännu.",
     );
   });
@@ -21,7 +21,11 @@ describe("the start page's line about what a role can do", () => {
     const line = roleIntro({ roles: ["manager", "admin"], countyNames: [] });
     expect(line).toMatch(/^Som administratör och chef kan du /);
     expect(line.match(/läsa loggen/g)).toHaveLength(1);
-    expect(roleIntro({ roles: ["planner"], countyNames: [] })).toContain("Att planera och dokumentera dialogmöten går inte i appen ännu.");
+    expect(line.match(/föra in indikatorer/g)).toHaveLength(1);
+    expect(roleIntro({ roles: ["planner"], countyNames: [] })).toBe(
+      "Som planerare kan du se kartan, prioriteringarna, dialogmötena och årsrapporten och ladda ner dem, " +
+        "planera och dokumentera dialogmöten och hantera forum och dialogmaterial.",
+    );
   });
 });
 

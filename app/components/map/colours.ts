@@ -1,5 +1,6 @@
 import type { DialogueStatus } from "../../domain/dialogue-status";
 import type { Category } from "../../domain/rating";
+import type { ChangeClass } from "../../domain/round-comparison";
 
 /**
  * Fill colours for the map, the legend swatches and the PNG export. The same values as the CSS
@@ -24,3 +25,15 @@ export const FILTERED_OUT_FILL = "#f7f8fa";
 export const BORDER_COLOUR = "#5d6675";
 export const COUNTY_BORDER_COLOUR = "#1d2430";
 export const SELECTED_COLOUR = "#000000";
+
+/** The change map (colour=change): Okabe–Ito blue for better, vermillion for worse; the same as --chg-* in app.css. */
+export const CHANGE_COLOURS: Record<ChangeClass, string> = {
+  improved: "#0072b2",
+  unchanged: "#c9cdd4",
+  worsened: "#d55e00",
+  unrated: "#eceef2",
+};
+
+/** A pre-filled rating nobody has confirmed: the category colour, lighter, with a dashed outline. */
+export const UNCONFIRMED_FILL_OPACITY = 0.4;
+export const UNCONFIRMED_DASH = "4 3";

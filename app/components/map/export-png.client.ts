@@ -69,7 +69,9 @@ export function exportMapPng({ map, municipalities, countyBorders }: DrawnLayers
       tracePolygon(ctx, map, layer.getLatLngs());
     }
     ctx.fillStyle = o.fillColor ?? "#ffffff";
+    ctx.globalAlpha = o.fillOpacity ?? 1;
     ctx.fill("evenodd");
+    ctx.globalAlpha = 1;
     ctx.strokeStyle = o.color ?? "#5d6675";
     ctx.lineWidth = o.weight ?? 1;
     ctx.stroke();

@@ -56,8 +56,12 @@ export function MapFilterForm({
           <input type="radio" name="colour" value="dialogue" defaultChecked={filters.colourBy === "dialogue"} />
           Dialogstatus
         </label>
+        <label>
+          <input type="radio" name="colour" value="change" defaultChecked={filters.colourBy === "change"} />
+          Förändring
+        </label>
       </fieldset>
-      {filters.colourBy === "dialogue"
+      {filters.colourBy !== "category"
         ? filters.categories.map((c) => <input key={c} type="hidden" name="category" value={c} />)
         : null}
       <noscript>

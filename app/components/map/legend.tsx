@@ -1,6 +1,7 @@
 import { memo } from "react";
 import { DIALOGUE_STATUSES, DIALOGUE_STATUS_LABELS, type DialogueStatus } from "../../domain/dialogue-status";
-import { dialogueLegendText, legendText } from "../../domain/map-view";
+import { changeLegendText, dialogueLegendText, legendText } from "../../domain/map-view";
+import { CHANGE_CLASSES, type ChangeClass } from "../../domain/round-comparison";
 import { CATEGORIES, RATING_FIELD_LABELS, type Category } from "../../domain/rating";
 
 /**
@@ -57,9 +58,37 @@ export function DialogueLegend({ counts }: { counts: Record<DialogueStatus, numb
         ))}
       </ul>
       <p className="legend-note">
-        Dialogmöten registreras inte i Samverkanskartan ännu, så alla kommuner visas som "{DIALOGUE_STATUS_LABELS.no_contact}".
-        Vyn fylls i när mötena förs in.
+        Utifrån registrerade dialogmöten, direkt eller via ett forum som kommunen är med i. "{DIALOGUE_STATUS_LABELS.met_this_year}":
+        ett genomfört möte i år; "{DIALOGUE_STATUS_LABELS.planned}": inget i år men ett bokat framåt.
       </p>
     </div>
+  );
+}
+
+/** The change map's legend: better, the same, worse, or not comparable, since the previous round. */
+export function ChangeLegend({ counts, previousRoundName }: { counts: Record<ChangeClass, number>; previousRoundName: string | null }) {
+  return (
+    <div className="legend">
+      <h2 className="legend-title">Förändring{previousRoundName ? ` sedan ${previousRoundName}` : ""}</h2>
+      <ul>
+        {CHANGE_CLASSES.map((c) => (
+          <li key={c}>
+            <span className={`swatch change-${c}`} aria-hidden="true" />
+            <span>{changeLegendText(c, counts[c])}</span>
+          </li>
+        ))}
+      </ul>
+      {previousRoundName ? null : <p className="legend-note">Det finns ingen tidigare kartläggning att jämföra med.</p>}
+    </div>
+  );
+}
+
+/** Shown under a legend when some ratings are only pre-filled. */
+export function UnconfirmedNote({ count }: { count: number }) {
+  if (count === 0) return null;
+  return (
+    <p className="legend-note">
+      <span className="swatch unconfirmed" aria-hidden="true" /> Ljusare med streckad kant: förifylld, ej bekräftad ({count}).
+    </p>
   );
 }

@@ -1,7 +1,7 @@
 import { useMemo } from "react";
 import { ClientOnly } from "remix-utils/client-only";
 import type { MapFilters, MapMunicipality, MapTiles } from "../../domain/map-view";
-import { CATEGORY_COLOURS, DIALOGUE_COLOURS } from "./colours";
+import { CATEGORY_COLOURS, CHANGE_COLOURS, DIALOGUE_COLOURS } from "./colours";
 import NationalMap, { type DrawnLayers, type MapShape } from "./national-map.client";
 import type { SelectionStore } from "./selection";
 
@@ -43,7 +43,10 @@ export function MapFrame({
           ? null
           : filters.colourBy === "dialogue"
             ? DIALOGUE_COLOURS[m.dialogue.status]
-            : CATEGORY_COLOURS[m.category],
+            : filters.colourBy === "change"
+              ? CHANGE_COLOURS[m.changeClass]
+              : CATEGORY_COLOURS[m.category],
+        unconfirmed: filters.colourBy !== "dialogue" && m.confirmed === false,
       })),
     [municipalities, shownCodes, filters.colourBy],
   );

@@ -1,7 +1,7 @@
 import { useHydrated } from "remix-utils/use-hydrated";
 import type { LegendEntry } from "../../domain/map-view";
 import { DOWNLOAD_CSV } from "../../domain/wording";
-import { CATEGORY_COLOURS, DIALOGUE_COLOURS } from "./colours";
+import { CATEGORY_COLOURS, CHANGE_COLOURS, DIALOGUE_COLOURS } from "./colours";
 import { exportMapPng } from "./export-png.client";
 import type { DrawnLayers } from "./national-map.client";
 
@@ -39,7 +39,7 @@ export function MapToolbar({
               exportMapPng(layers, {
                 title,
                 legend: legend.map((e) => ({
-                  colour: e.kind === "dialogue" ? DIALOGUE_COLOURS[e.key] : CATEGORY_COLOURS[e.key],
+                  colour: e.kind === "dialogue" ? DIALOGUE_COLOURS[e.key] : e.kind === "change" ? CHANGE_COLOURS[e.key] : CATEGORY_COLOURS[e.key],
                   text: e.text,
                 })),
                 note: example ? "Exempeldata, inte verkliga bedömningar." : null,

@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { DIALOGUE_STATUS_LABELS } from "../../domain/dialogue-status";
+import { CONTACT_VIA_LABELS, DIALOGUE_STATUS_LABELS } from "../../domain/dialogue-status";
 import { formatDateSv } from "../../domain/dates";
 import { collaborationLabel, interventionAccessLabel, RATING_FIELD_LABELS } from "../../domain/rating";
 import type { MapMunicipality } from "../../domain/map-view";
@@ -37,6 +37,7 @@ export function MunicipalityPanel({
             <dt>{RATING_FIELD_LABELS.category}</dt>
             <dd>
               <CategoryBadge category={municipality.category} />
+              {municipality.confirmed === false ? <span className="unconfirmed-note"> (förifylld, ej bekräftad)</span> : null}
             </dd>
             <dt>Kommentar</dt>
             <dd>{municipality.comment ? municipality.comment : <span className="muted">Ingen kommentar</span>}</dd>
@@ -47,8 +48,20 @@ export function MunicipalityPanel({
               {meetingsRecorded ? (
                 <>
                   {DIALOGUE_STATUS_LABELS[municipality.dialogue.status]}
-                  {municipality.dialogue.lastMeeting ? <> · senaste {formatDateSv(municipality.dialogue.lastMeeting)}</> : null}
-                  {municipality.dialogue.nextMeeting ? <> · nästa {formatDateSv(municipality.dialogue.nextMeeting)}</> : null}
+                  {municipality.dialogue.lastMeeting ? (
+                    <>
+                      {" "}
+                      · senaste {formatDateSv(municipality.dialogue.lastMeeting)}
+                      {municipality.dialogue.lastVia ? ` (${CONTACT_VIA_LABELS[municipality.dialogue.lastVia]})` : null}
+                    </>
+                  ) : null}
+                  {municipality.dialogue.nextMeeting ? (
+                    <>
+                      {" "}
+                      · nästa {formatDateSv(municipality.dialogue.nextMeeting)}
+                      {municipality.dialogue.nextVia ? ` (${CONTACT_VIA_LABELS[municipality.dialogue.nextVia]})` : null}
+                    </>
+                  ) : null}
                 </>
               ) : (
                 <span className="muted">Dialogmöten registreras inte ännu.</span>
@@ -57,6 +70,7 @@ export function MunicipalityPanel({
           </dl>
           <p className="panel-links">
             <Link to={`/kommuner/${municipality.code}`}>Kommunens sida med alla kartläggningar</Link>
+            <Link to={`/kommuner/${municipality.code}#dialogue-heading`}>Kommunens dialog, möte för möte</Link>
           </p>
         </>
       ) : (

@@ -109,6 +109,7 @@ export const MunicipalityTable = memo(function MunicipalityTable({
               <td>{interventionAccessLabel(m.interventionAccess, "–")}</td>
               <td>
                 <CategoryBadge category={m.category} />
+                {m.confirmed === false ? <div className="unconfirmed-note">ej bekräftad</div> : null}
               </td>
               {interactive ? (
                 <td>

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from "react";
 import { MapContainer, TileLayer, useMap, ZoomControl } from "react-leaflet";
 import { feature, mesh } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
-import { BORDER_COLOUR, COUNTY_BORDER_COLOUR, FILTERED_OUT_FILL, SELECTED_COLOUR } from "./colours";
+import { BORDER_COLOUR, COUNTY_BORDER_COLOUR, FILTERED_OUT_FILL, SELECTED_COLOUR, UNCONFIRMED_DASH, UNCONFIRMED_FILL_OPACITY } from "./colours";
 import type { SelectionStore } from "./selection";
 
 export type MapShape = {
@@ -13,6 +13,8 @@ export type MapShape = {
   longitude: number;
   /** Fill colour, or null when the municipality is outside the filter. */
   fill: string | null;
+  /** A pre-filled rating nobody has confirmed: drawn lighter, with a dashed outline. */
+  unconfirmed?: boolean;
 };
 
 export type NationalMapProps = {
@@ -100,9 +102,10 @@ function hoverTooltip(map: L.Map) {
 function styleFor(shape: MapShape, selected: boolean, circles: boolean): L.PathOptions {
   return {
     fillColor: shape.fill ?? FILTERED_OUT_FILL,
-    fillOpacity: 1,
+    fillOpacity: shape.unconfirmed && shape.fill ? UNCONFIRMED_FILL_OPACITY : 1,
     color: selected ? SELECTED_COLOUR : shape.fill || circles ? BORDER_COLOUR : "#c3c8d1",
     weight: selected ? 3 : circles ? 0.8 : 0.6,
+    dashArray: shape.unconfirmed && shape.fill && !selected ? UNCONFIRMED_DASH : undefined,
     opacity: 1,
     interactive: shape.fill !== null,
   };

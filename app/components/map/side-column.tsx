@@ -2,7 +2,8 @@ import { memo, Suspense, useCallback, useMemo } from "react";
 import type { DialogueStatus } from "../../domain/dialogue-status";
 import { topCounties, type ColourBy, type MapMunicipality } from "../../domain/map-view";
 import { CATEGORY_LABELS, type Category } from "../../domain/rating";
-import { CategoryLegend, DialogueLegend } from "./legend";
+import { CategoryLegend, ChangeLegend, DialogueLegend, UnconfirmedNote } from "./legend";
+import { countByChangeClass } from "../../domain/map-view";
 import { MapSearch } from "./map-search";
 import { MunicipalityPanel } from "./municipality-panel";
 import { useSelectedCode, type SelectionStore } from "./selection";
@@ -27,6 +28,7 @@ export const MapSide = memo(function MapSide({
   onFilterChange,
   selection,
   meetingsRecorded,
+  previousRoundName = null,
 }: {
   municipalities: readonly MapMunicipality[];
   counts: Record<Category, number>;
@@ -40,7 +42,10 @@ export const MapSide = memo(function MapSide({
   onFilterChange: () => void;
   selection: SelectionStore;
   meetingsRecorded: boolean;
+  previousRoundName?: string | null;
 }) {
+  const changeCounts = useMemo(() => countByChangeClass(municipalities), [municipalities]);
+  const unconfirmed = useMemo(() => municipalities.filter((m) => m.confirmed === false).length, [municipalities]);
   const select = useCallback((code: string) => selection.set(code), [selection]);
   return (
     <Suspense fallback={null}>
@@ -50,9 +55,12 @@ export const MapSide = memo(function MapSide({
           <MapSearch municipalities={municipalities} onFound={select} />
           {colourBy === "dialogue" ? (
             <DialogueLegend counts={dialogueCounts} />
+          ) : colourBy === "change" ? (
+            <ChangeLegend counts={changeCounts} previousRoundName={previousRoundName} />
           ) : (
             <CategoryLegend counts={counts} selected={categories} formId={formId} onChange={onFilterChange} />
           )}
+          {colourBy === "dialogue" ? null : <UnconfirmedNote count={unconfirmed} />}
         </div>
         <div className="map-side-column">
           <SelectedMunicipality municipalities={municipalities} selection={selection} meetingsRecorded={meetingsRecorded} />
