@@ -59,13 +59,14 @@ try {
   }
   console.log(`Kartläggningar: ${created} nya (av ${rounds}), ${versions} versioner av bedömningar.`);
 
-  // EXTENSION POINT, meetings and follow-up actions: the dialogue-meetings schema is not on main yet.
-  // When it lands, generate `meetings` dialogue meetings and `actions` follow-up actions here: the
-  // data as a pure generator beside scaleRounds in app/domain/scale-seed.ts (seeded, deterministic),
-  // the inserts as a model function like insertScaleRound (batches of a few thousand rows per
-  // transaction, audited), and report their counts on the line below.
+  // EXTENSION POINT, meetings and follow-up actions: written before the dialogue-meetings schema
+  // reached main. Generate `meetings` dialogue meetings and `actions` follow-up actions here: the data
+  // as a pure generator beside scaleRounds in app/domain/scale-seed.ts (seeded, deterministic; the
+  // generator in tests/bench/meetings.ts is a starting point), the inserts through the meeting models
+  // or one like insertScaleRound (batches of a few thousand rows per transaction, audited), and report
+  // their counts on the line below.
   if (meetings > 0 || actions > 0) {
-    console.log(`Dialogmöten (${meetings}) och uppföljningsåtgärder (${actions}): hoppas över, databasen har inga tabeller för dem än.`);
+    console.log(`Dialogmöten (${meetings}) och uppföljningsåtgärder (${actions}): hoppas över, de genereras inte än (se app/commands/seed-scale.ts).`);
   }
   console.log(`Klart på ${((Date.now() - started) / 1000).toFixed(1)} s: ${env.databasePath}`);
   db.$client.close();

@@ -115,7 +115,7 @@ function pinSelf(cores: string): boolean {
  */
 export function corePlan(): CorePlan {
   if (plan) return plan;
-  const cpus = os.availableParallelism?.() ?? os.cpus().length;
+  const cpus = os.cpus().length;
   const serverCores = process.env.BENCH_SERVER_CORES ?? "0";
   const loadCores = process.env.BENCH_LOAD_CORES ?? String(Math.max(1, cpus - 1));
   if (cpus < 2) plan = { pinned: false, serverCores: "", loadCores: "", reason: "one core: server and load share it" };
@@ -148,7 +148,7 @@ export async function onServerCore<T>(start: () => Promise<T>): Promise<T> {
 export async function onAllCores<T>(start: () => Promise<T>): Promise<T> {
   const p = corePlan();
   if (!p.pinned) return start();
-  pinSelf(`0-${(os.availableParallelism?.() ?? os.cpus().length) - 1}`);
+  pinSelf(`0-${(os.cpus().length) - 1}`);
   try {
     return await start();
   } finally {

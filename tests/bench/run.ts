@@ -108,7 +108,7 @@ async function main() {
 
   const document = {
     generatedAt: new Date().toISOString(),
-    machine: { cpus: os.availableParallelism(), model: os.cpus()[0]?.model, node: process.version, loadAverageAtEnd: os.loadavg(), placement },
+    machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version, loadAverageAtEnd: os.loadavg(), placement },
     runs: args.runs,
     secondsPerRun: args.seconds,
     modules: report,

@@ -93,6 +93,8 @@ export function accountCreations(tag: string): WriteWorkload {
  */
 export function runWrites(write: (i: number) => Promise<string | null>, options: { concurrency: number; start?: number }) {
   const acknowledged = new Set<string>();
+  /** The number of each acknowledged write, by key: its place in the order writes were started. */
+  const numberOf = new Map<string, number>();
   let next = options.start ?? 0;
   let stopped = false;
   let refused = 0;
@@ -102,7 +104,10 @@ export function runWrites(write: (i: number) => Promise<string | null>, options:
       const i = next++;
       try {
         const key = await write(i);
-        if (key) acknowledged.add(key);
+        if (key) {
+          acknowledged.add(key);
+          numberOf.set(key, i);
+        }
         else refused += 1;
       } catch {
         failed += 1;
@@ -112,6 +117,7 @@ export function runWrites(write: (i: number) => Promise<string | null>, options:
   const workers = Array.from({ length: options.concurrency }, worker);
   return {
     acknowledged,
+    numberOf,
     /** How many writes were started so far (the next index). */
     started: () => next,
     counts: () => ({ acknowledged: acknowledged.size, refused, failed }),

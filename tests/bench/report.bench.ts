@@ -1,5 +1,5 @@
 /**
- * `npm run bench` (part two, needs `npm run build`): the status report's speed budgets from issue 14,
+ * The `report` module of `npm run bench` (`npm run bench -- report`): the status report's speed budgets from issue 14,
  * against the real server on 127.0.0.1 with the fixture's borders, 20 mapping rounds (two a year,
  * 2017–2026, 290 assessments each) and ten years of indicator values (national and per county).
  * Dialogue meetings: 50,000 are seeded when the meetings module is in the schema (table `meetings`);
@@ -17,6 +17,7 @@ import { withServerDb } from "../support/auth";
 import { request } from "../support/auth";
 import { seedMeetingsForBench } from "./report-meetings";
 import { startMapServer } from "./map-server";
+import { figure, onServerCore, type BenchModule } from "./harness";
 
 const PAGE_RUNS = Number(process.env.BENCH_REPORT_RUNS ?? 40);
 const DOCX_RUNS = Number(process.env.BENCH_DOCX_RUNS ?? 10);
@@ -26,8 +27,8 @@ const p95 = (values: number[]) => {
   return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)]!;
 };
 
-async function main() {
-  const { server, cookie } = await startMapServer();
+async function measure(log: (line: string) => void) {
+  const { server, cookie } = await onServerCore(() => startMapServer());
   try {
     const seeded = withServerDb(server, (db) => {
       const sqlite = db.$client;
@@ -87,12 +88,28 @@ async function main() {
       docx: { coldMs: Math.round(docxCold.ms), p95Ms: Math.round(p95(docx)), bytes: docxCold.bytes, budgetMs: 1000 },
       load: `2 cores shared with other engineers; load average ${fs.readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ")}`,
     };
-    console.log(JSON.stringify(result, null, 2));
+    log(`  ${JSON.stringify(result.data)}; page ${result.page.bytes} B, docx ${result.docx.bytes} B`);
     fs.mkdirSync(path.resolve("tests/.artifacts"), { recursive: true });
     fs.writeFileSync(path.resolve("tests/.artifacts/bench-report.json"), JSON.stringify(result, null, 2));
+    return result;
   } finally {
     await server.stop();
   }
 }
 
-await main();
+const report: BenchModule = {
+  name: "report",
+  description: "the status report /rapport/2026 and its Word file on 20 rounds and ten years of indicators (sequential requests)",
+  async run(options) {
+    const r = await measure(options.log);
+    const data = `${r.data.rounds} rounds, ${r.data.meetings} meetings, ${r.data.indicatorYears} years of indicators`;
+    return [
+      figure({ name: "report.page-p95", value: r.page.p95Ms, unit: "ms", target: { op: "<=", value: 150, of: "value" }, note: `GET /rapport/2026, p95 of ${PAGE_RUNS} sequential after a cold one; ${data}` }),
+      figure({ name: "report.page-cold", value: r.page.coldMs, unit: "ms", note: "the first request" }),
+      figure({ name: "report.docx-p95", value: r.docx.p95Ms, unit: "ms", target: { op: "<=", value: 1000, of: "value" }, note: `GET /rapport/2026.docx, p95 of ${DOCX_RUNS}` }),
+      figure({ name: "report.docx-cold", value: r.docx.coldMs, unit: "ms", note: "the first request" }),
+    ];
+  },
+};
+
+export default report;
