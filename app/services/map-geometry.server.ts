@@ -34,8 +34,19 @@ function topologyFor(hash: string): BorderTopology | null {
  * points; fitted to the chosen county or the whole country.
  */
 export function getMapGeometry(view: Pick<MapView, "borders" | "filters" | "municipalities">): MapGeometry {
-  const county = view.filters.county;
-  const key = `${view.borders?.hash ?? "circles"}|${county ?? ""}`;
+  return geometryFor(view.borders?.hash ?? null, view.filters.county, view.municipalities);
+}
+
+/**
+ * The geometry of a view by the borders' hash (null: circles at the points given) and county (null: the
+ * whole country); the map page and the status report's map share it.
+ */
+export function geometryFor(
+  bordersHash: string | null,
+  county: string | null | undefined,
+  municipalities: readonly { code: string; countyCode?: string; latitude: number; longitude: number }[],
+): MapGeometry {
+  const key = `${bordersHash ?? "circles"}|${county ?? ""}`;
   const cached = geometries.get(key);
   if (cached) {
     // Most recently used last, so the oldest goes first when the cache is full.
@@ -43,9 +54,9 @@ export function getMapGeometry(view: Pick<MapView, "borders" | "filters" | "muni
     geometries.set(key, cached);
     return cached;
   }
-  const focus = county ? view.municipalities.filter((m) => m.countyCode === county).map((m) => m.code) : null;
-  const topology = view.borders ? topologyFor(view.borders.hash) : null;
-  const geometry = topology ? bordersGeometry(topology, focus) : circlesGeometry(view.municipalities, focus);
+  const focus = county ? municipalities.filter((m) => m.countyCode === county).map((m) => m.code) : null;
+  const topology = bordersHash ? topologyFor(bordersHash) : null;
+  const geometry = topology ? bordersGeometry(topology, focus) : circlesGeometry(municipalities, focus);
   geometries.set(key, geometry);
   if (geometries.size > CACHE_LIMIT) geometries.delete(geometries.keys().next().value!);
   return geometry;

@@ -8,6 +8,7 @@ import {
   inverseMercator,
   mapSvgMarkup,
   mercator,
+  standaloneMapSvg,
   VIEW_UNITS,
   type MapGeometry,
 } from "../../app/domain/geo/map-svg";
@@ -125,6 +126,38 @@ describe("the server's SVG markup", () => {
     expect(svg).not.toContain("<b>");
     expect(svg).not.toContain('" onclick');
     expect(svg).toContain("&#60;b&#62;&#34;A&#38;B&#34;&#60;/b&#62;");
+  });
+});
+
+describe("the map for documents without a stylesheet (the status report)", () => {
+  const style = {
+    width: 360,
+    stroke: "#5d6675",
+    strokeWidth: 0.3,
+    countyStroke: "#1d2430",
+    countyStrokeWidth: 0.8,
+    circleRadius: 3.2,
+  };
+
+  it("the page's geometry with its colours as attributes, at the drawn width, county borders on top", () => {
+    const g = bordersGeometry(topology, null);
+    const svg = standaloneMapSvg(g, { ...style, fillOf: (code) => (code === "1480" ? "#6b1d57" : "#a8ddd0"), attributes: { "data-label": 'A "b"' } });
+    expect(svg).toMatch(new RegExp(`^<svg xmlns="http://www.w3.org/2000/svg" width="360" height="[\\d.]+" viewBox="0 0 ${g.width} ${g.height}" data-label="A &#34;b&#34;">`));
+    expect(svg).not.toMatch(/class=|<a |<style/);
+    const paths = [...svg.matchAll(/<path fill="(#[0-9a-f]{6})" d="([^"]+)"\/>/g)];
+    expect(paths).toHaveLength(290);
+    expect(paths.filter((p) => p[1] === "#6b1d57").map((p) => p[2])).toEqual([g.shapes.get("1480")]);
+    expect(svg.lastIndexOf(`d="${g.countyBorders}"`)).toBeGreaterThan(svg.lastIndexOf('<path fill="#'));
+    // Stroke widths are pixels at the drawn width: 0.3 px is 0.3 × (units per pixel).
+    const height = Number(/height="([\d.]+)"/.exec(svg)![1]);
+    expect(height / 360).toBeCloseTo(g.height / g.width, 2);
+    expect(Number(/<g stroke="#5d6675" stroke-width="([\d.]+)"/.exec(svg)![1])).toBeCloseTo((0.3 * g.width) / 360, 2);
+  });
+
+  it("without borders, a dot per municipality", () => {
+    const svg = standaloneMapSvg(circlesGeometry(registerMunicipalities, null), { ...style, fillOf: () => "#eceef2" });
+    expect(svg.match(/<circle fill="#eceef2" cx="[\d.]+" cy="[\d.]+" r="[\d.]+"\/>/g)).toHaveLength(290);
+    expect(svg).not.toContain('fill="none"');
   });
 });
 

@@ -220,3 +220,50 @@ export function mapSvgMarkup(geometry: MapGeometry, shapes: readonly SvgShape[])
   parts.push("</svg>");
   return parts.join("");
 }
+
+/**
+ * The map as a self-contained SVG (no classes, no links, colours as attributes) for documents that carry
+ * no stylesheet: the status report's page and its Word file (as PNG). The same geometry as the page's
+ * map; `width` is the drawn width in pixels, and stroke widths are given in those pixels.
+ */
+export function standaloneMapSvg(
+  geometry: MapGeometry,
+  options: {
+    width: number;
+    fillOf: (code: string) => string;
+    stroke: string;
+    strokeWidth: number;
+    countyStroke: string;
+    countyStrokeWidth: number;
+    /** Circle radius in pixels when the municipalities are drawn as circles. */
+    circleRadius: number;
+    attributes?: Record<string, string>;
+  },
+): string {
+  const unitsPerPixel = geometry.width / options.width;
+  const px = (pixels: number) => Math.round(pixels * unitsPerPixel * 100) / 100;
+  const height = Math.round((geometry.height / unitsPerPixel) * 10) / 10;
+  const extra = Object.entries(options.attributes ?? {})
+    .map(([name, value]) => ` ${name}="${escapeXml(value)}"`)
+    .join("");
+  const parts: string[] = [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${options.width}" height="${height}" viewBox="0 0 ${geometry.width} ${geometry.height}"${extra}>`,
+    `<g stroke="${escapeXml(options.stroke)}" stroke-width="${px(options.strokeWidth)}" stroke-linejoin="round" fill-rule="evenodd">`,
+  ];
+  for (const [code, data] of geometry.shapes) {
+    const fill = escapeXml(options.fillOf(code));
+    if (geometry.kind === "borders") parts.push(`<path fill="${fill}" d="${data}"/>`);
+    else {
+      const [cx, cy] = data.split(" ");
+      parts.push(`<circle fill="${fill}" cx="${cx}" cy="${cy}" r="${px(options.circleRadius)}"/>`);
+    }
+  }
+  parts.push("</g>");
+  if (geometry.countyBorders) {
+    parts.push(
+      `<path fill="none" stroke="${escapeXml(options.countyStroke)}" stroke-width="${px(options.countyStrokeWidth)}" stroke-linejoin="round" stroke-linecap="round" d="${geometry.countyBorders}"/>`,
+    );
+  }
+  parts.push("</svg>");
+  return parts.join("");
+}
