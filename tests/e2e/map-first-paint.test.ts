@@ -168,6 +168,14 @@ describe("the map at first paint", () => {
           );
           expect(seen).toBeLessThan(drawn!);
           expect(await page.locator(".map-attribution").innerText()).toBe(SHIPPED_BORDERS_ATTRIBUTION);
+          // The credit is whole, inside the map box, not cut off.
+          expect(
+            await page.locator(".map-attribution").evaluate((el) => {
+              const r = el.getBoundingClientRect();
+              const box = el.parentElement!.getBoundingClientRect();
+              return el.scrollWidth <= el.clientWidth && r.left >= box.left && r.right <= box.right + 0.5 && r.bottom <= box.bottom + 0.5;
+            }),
+          ).toBe(true);
           await screenshot(page, `map-after-handover-${viewport.width}`);
           expect(await axeViolations(page)).toEqual([]);
           expect(problems).toEqual({ cspViolations: [], consoleErrors: [], pageErrors: [] });
@@ -208,12 +216,15 @@ describe("the map at first paint", () => {
             bottom: Math.max(...shapes.map((r) => r.bottom)),
             left: Math.min(...shapes.map((r) => r.left)),
             right: Math.max(...shapes.map((r) => r.right)),
+            // The map box, with the borders' credit along its foot.
+            boxBottom: document.querySelector(".map-box")!.getBoundingClientRect().bottom,
             scrollY: window.scrollY,
           };
         });
         expect(box.scrollY).toBe(0);
         expect(box.top).toBeGreaterThanOrEqual(0);
         expect(box.bottom).toBeLessThanOrEqual(900);
+        expect(box.boxBottom).toBeLessThanOrEqual(900);
         expect(box.left).toBeGreaterThanOrEqual(0);
       } finally {
         await context.close();
