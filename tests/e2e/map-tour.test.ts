@@ -1,4 +1,6 @@
+import fs from "node:fs";
 import type { Browser, Page } from "playwright-core";
+import { PNG } from "pngjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { axeViolations, launchBrowser, screenshot, watchPage } from "../support/browser";
 import { createTestUser, loginInBrowser } from "../support/auth";
@@ -174,6 +176,39 @@ describe("the map page for every user", () => {
       await ready(page);
       expect(await page.locator("#map-summary").innerText()).toMatch(/^Av Sveriges 290 kommuner/);
       expect(await axeViolations(page)).toEqual([]);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it("on a phone the PNG holds the whole title, legend and credit, wrapped to the map's width", async () => {
+    const page = await pageAs({ roles: ["manager"], viewport: { width: 390, height: 844 }, phone: true });
+    try {
+      await page.goto(server.url);
+      await ready(page);
+      const mapWidth = await page.locator(".national-map").evaluate((el) => el.clientWidth);
+      const download = page.waitForEvent("download");
+      await page.getByRole("button", { name: "Spara kartbild (PNG)" }).click();
+      const png = PNG.sync.read(fs.readFileSync((await (await download).path())!));
+      const scale = png.width / mapWidth;
+      expect(scale).toBe(2);
+      const dark = (x: number, y: number) => {
+        const i = (Math.round(y * scale) * png.width + Math.round(x * scale)) * 4;
+        return png.data[i]! < 120 && png.data[i + 1]! < 120 && png.data[i + 2]! < 120;
+      };
+      // No text runs off the right edge (the country lies well inside the map at this width).
+      const cut: number[] = [];
+      for (let y = 0; y < png.height / scale; y += 0.5) for (let x = mapWidth - 10; x < mapWidth; x += 0.5) if (dark(x, y)) cut.push(y);
+      expect(cut).toEqual([]);
+      // The title, wider than the phone's map, takes two lines at the top left, above the map.
+      const rows: boolean[] = [];
+      for (let y = 0; y < 70; y += 0.5) {
+        let any = false;
+        for (let x = 12; x < 60; x += 0.5) any ||= dark(x, y);
+        rows.push(any);
+      }
+      const lines = rows.filter((row, i) => row && !rows[i - 1]).length;
+      expect(lines).toBe(2);
     } finally {
       await page.context().close();
     }

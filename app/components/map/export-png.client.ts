@@ -74,8 +74,15 @@ export function exportMapPng({ map, municipalities, countyBorders }: DrawnLayers
   measure.font = `600 16px ${FONT}`;
   const titleLines = wrap(measure, options.title, width - 24);
   const top = 16 + titleLines.length * 22;
-  const legendHeight =
-    24 + options.legend.length * lineHeight + (options.note ? lineHeight : 0) + (options.attribution ? lineHeight : 0) + 16;
+  // The legend, the note and the credit wrap too: on a phone the map is narrower than their text.
+  measure.font = `14px ${FONT}`;
+  const legendLines = options.legend.map((entry) => wrap(measure, entry.text, width - 34 - 12));
+  measure.font = `600 14px ${FONT}`;
+  const noteLines = options.note ? wrap(measure, options.note, width - 24) : [];
+  measure.font = `12px ${FONT}`;
+  const attributionLines = options.attribution ? wrap(measure, options.attribution, width - 24) : [];
+  const textLines = legendLines.reduce((n, lines) => n + lines.length, 0) + noteLines.length + attributionLines.length;
+  const legendHeight = 24 + textLines * lineHeight + 16;
   const height = top + size.y + legendHeight;
   const canvas = document.createElement("canvas");
   canvas.width = width * SCALE;
@@ -139,26 +146,29 @@ export function exportMapPng({ map, municipalities, countyBorders }: DrawnLayers
 
   let y = top + size.y + 24;
   ctx.font = `14px ${FONT}`;
-  for (const entry of options.legend) {
+  options.legend.forEach((entry, i) => {
     ctx.fillStyle = entry.colour;
     ctx.fillRect(12, y - 12, 14, 14);
     ctx.strokeStyle = "#444";
     ctx.lineWidth = 1;
     ctx.strokeRect(12, y - 12, 14, 14);
     ctx.fillStyle = "#1d2430";
-    ctx.fillText(entry.text, 34, y);
+    for (const line of legendLines[i]!) {
+      ctx.fillText(line, 34, y);
+      y += lineHeight;
+    }
+  });
+  ctx.font = `600 14px ${FONT}`;
+  ctx.fillStyle = "#5c4500";
+  for (const line of noteLines) {
+    ctx.fillText(line, 12, y);
     y += lineHeight;
   }
-  if (options.note) {
-    ctx.font = `600 14px ${FONT}`;
-    ctx.fillStyle = "#5c4500";
-    ctx.fillText(options.note, 12, y);
+  ctx.font = `12px ${FONT}`;
+  ctx.fillStyle = "#333333";
+  for (const line of attributionLines) {
+    ctx.fillText(line, 12, y);
     y += lineHeight;
-  }
-  if (options.attribution) {
-    ctx.font = `12px ${FONT}`;
-    ctx.fillStyle = "#333333";
-    ctx.fillText(options.attribution, 12, y);
   }
 
   canvas.toBlob((blob) => {

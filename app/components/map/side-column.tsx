@@ -10,7 +10,7 @@ import { MunicipalityPanel } from "./municipality-panel";
 import { closePanel, useSelectedCode, type SelectionStore } from "./selection";
 
 /*
- * The side column and the table are server-rendered in full but hydrated after the rest of the page:
+ * The side column (but its panel) and the table are server-rendered in full but hydrated after the rest of the page:
  * React hydrates a Suspense boundary from the server HTML only once the shell has committed, and at a
  * lower priority than the map's own updates, so the map is drawn without waiting for 290 table rows.
  * Both are memoised on purpose: a boundary that receives new props before it has hydrated is rendered
@@ -58,9 +58,9 @@ export const MapSide = memo(function MapSide({
   const unconfirmed = useMemo(() => municipalities.filter((m) => m.confirmed === false).length, [municipalities]);
   const select = useCallback((code: string) => selection.set(code), [selection]);
   return (
-    <Suspense fallback={null}>
-      <aside className="map-side" aria-label="Teckenförklaring och vald kommun">
-        {/* Two columns of their own, so a taller panel never moves the search box or the legend. */}
+    <aside className="map-side" aria-label="Teckenförklaring och vald kommun">
+      {/* Two columns of their own, so a taller panel never moves the search box or the legend. */}
+      <Suspense fallback={null}>
         <div className="map-side-column">
           <MapSearch
             municipalities={municipalities}
@@ -78,12 +78,14 @@ export const MapSide = memo(function MapSide({
           )}
           {colourBy === "dialogue" ? null : <UnconfirmedNote count={unconfirmed} />}
         </div>
-        <div className="map-side-column">
-          <SelectedMunicipality municipalities={municipalities} selection={selection} meetingsRecorded={meetingsRecorded} />
-          {inScope ? <TopCounties municipalities={inScope} /> : null}
-        </div>
-      </aside>
-    </Suspense>
+      </Suspense>
+      {/* The panel hydrates with the page, not after it: a click on the map as soon as Leaflet has drawn
+          opens it at once (the search, the legend and "Län med flest" can wait). */}
+      <div className="map-side-column">
+        <SelectedMunicipality municipalities={municipalities} selection={selection} meetingsRecorded={meetingsRecorded} />
+        <Suspense fallback={null}>{inScope ? <TopCounties municipalities={inScope} /> : null}</Suspense>
+      </div>
+    </aside>
   );
 });
 
