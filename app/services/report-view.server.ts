@@ -13,6 +13,7 @@ import { distributionChartSvg, indicatorTrendSvg, meetingsChartSvg } from "./cha
 import { httpError } from "./http.server";
 import { getYearReport, latestRoundRatings, reportYears } from "./report.server";
 import { nationalMapSvg } from "./report-map.server";
+import type { ReportFigure } from "./report-images.server";
 
 /**
  * The year's report, or the Swedish answer for a year that has none: 400 for something that is not a
@@ -29,27 +30,31 @@ export function requireYearReport(request: Request, yearParam: string | null | u
   return report;
 }
 
-export type ReportFigure = { svg: string; alt: string };
 
 /** The report with its sentences, map and charts: what the page shows and the Word file prints. */
 export function reportView(report: YearReport) {
   const latest = report.rounds[report.rounds.length - 1]!;
   const roundMarks = report.history.map((r) => ({ name: r.name, periodStart: r.periodStart }));
+  const map: ReportFigure & { roundName: string } = {
+    name: "karta.svg",
+    roundName: latest.name,
+    svg: nationalMapSvg(latestRoundRatings(report), { label: latest.name }),
+    alt: `Karta över Sveriges kommuner färgade efter bedömningen i ${latest.name}.`,
+  };
   return {
     report,
     notice: exampleNotice(report),
     summary: reportSummary(report),
-    map: {
-      roundName: latest.name,
-      svg: nationalMapSvg(latestRoundRatings(report), { label: latest.name }),
-      alt: `Karta över Sveriges kommuner färgade efter bedömningen i ${latest.name}.`,
-    },
-    distribution: { svg: distributionChartSvg(report.history), alt: distributionChartText(report.history) } as ReportFigure,
-    meetings: report.dialogue
-      ? ({ svg: meetingsChartSvg(report.dialogue.byMonth), alt: meetingsChartText(report.year, report.dialogue.byMonth) } as ReportFigure)
-      : null,
+    map,
+    distribution: { name: "fordelning.svg", svg: distributionChartSvg(report.history), alt: distributionChartText(report.history) } as ReportFigure,
+    meetings: {
+      name: "moten.svg",
+      svg: meetingsChartSvg(report.dialogue.byMonth),
+      alt: meetingsChartText(report.year, report.dialogue.byMonth),
+    } as ReportFigure,
     indicators: report.indicators.map((i) => ({
       key: i.key,
+      name: `indikator-${i.key}.svg`,
       svg: indicatorTrendSvg(i, roundMarks),
       alt: indicatorChartText(i, report.history.map((r) => r.name)),
     })),
@@ -57,3 +62,8 @@ export function reportView(report: YearReport) {
 }
 
 export type ReportView = ReturnType<typeof reportView>;
+
+/** Every figure of a view, for the image route. */
+export function reportFigures(view: ReportView): ReportFigure[] {
+  return [view.map, view.distribution, view.meetings, ...view.indicators];
+}
