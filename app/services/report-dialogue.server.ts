@@ -43,12 +43,13 @@ export function reportDialogue(
 
   const totals = zero();
   const months = new Map(Array.from({ length: 12 }, (_, i) => [`${year}-${String(i + 1).padStart(2, "0")}`, zero()]));
-  for (const r of f.byMonthAndStatus) {
-    totals[r.status] += r.n;
-    months.get(r.month)![r.status] += r.n;
+  const heldByFormat = new Map<string, number>();
+  for (const g of f.meetingGroups) {
+    totals[g.status] += g.n;
+    months.get(g.month)![g.status] += g.n;
+    if (g.status === "held") heldByFormat.set(g.format, (heldByFormat.get(g.format) ?? 0) + g.n);
   }
 
-  const heldByFormat = new Map(f.heldByFormat.map((r) => [r.format, r.n]));
   const reached = new Map(f.reached.map((r) => [r.code, r.direct]));
   const direct = f.reached.filter((r) => r.direct).length;
 
