@@ -11,6 +11,8 @@ import {
 import { quoteParam } from "../domain/params";
 import { distributionChartSvg, indicatorTrendSvg, meetingsChartSvg } from "./charts.server";
 import { httpError } from "./http.server";
+import { databaseChangeMark } from "../models/ratings-version.server";
+import { todayInSweden } from "./priorities.server";
 import { getYearReport, latestRoundRatings, reportYears } from "./report.server";
 import { nationalMapSvg } from "./report-map.server";
 import type { ReportFigure } from "./report-images.server";
@@ -25,14 +27,38 @@ export function requireYearReport(request: Request, yearParam: string | null | u
   if (year === null) {
     throw httpError(request, 400, `"${quoteParam(yearParam ?? "")}" är inget år. Skriv året med fyra siffror, till exempel 2026.`);
   }
-  const report = getYearReport(year);
+  const report = cachedYearReport(year);
   if (!report) throw httpError(request, 404, noReportMessage(year, reportYears()));
+  return report;
+}
+
+const reports = new Map<string, YearReport | null>();
+const views = new WeakMap<YearReport, ReportView>();
+
+/**
+ * The year's report, built once for as long as nothing at all is committed to the database (by this
+ * process or another: `databaseChangeMark`) on the same Swedish day (overdue follow-ups depend on it):
+ * the report is read far more often than its data change, and the page, its images, the Word file, the
+ * CSV and the JSON then share one build.
+ */
+function cachedYearReport(year: number): YearReport | null {
+  const key = `${year}|${todayInSweden()}|${databaseChangeMark()}`;
+  if (reports.has(key)) return reports.get(key)!;
+  const report = getYearReport(year);
+  if (reports.size >= 8) reports.clear();
+  reports.set(key, report);
   return report;
 }
 
 
 /** The report with its sentences, map and charts: what the page shows and the Word file prints. */
-export function reportView(report: YearReport) {
+export function reportView(report: YearReport): ReportView {
+  let view = views.get(report);
+  if (!view) views.set(report, (view = buildReportView(report)));
+  return view;
+}
+
+function buildReportView(report: YearReport) {
   const latest = report.rounds[report.rounds.length - 1]!;
   const roundMarks = report.history.map((r) => ({ name: r.name, periodStart: r.periodStart }));
   const map: ReportFigure & { roundName: string } = {
@@ -61,7 +87,7 @@ export function reportView(report: YearReport) {
   };
 }
 
-export type ReportView = ReturnType<typeof reportView>;
+export type ReportView = ReturnType<typeof buildReportView>;
 
 /** Every figure of a view, for the image route. */
 export function reportFigures(view: ReportView): ReportFigure[] {
