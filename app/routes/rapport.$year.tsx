@@ -171,7 +171,7 @@ export default function ReportPage() {
           </p>
         ) : null}
         <TableScroll label="Dialogmöten per form och status">
-          <table className="data report-table">
+          <table className="data report-table narrow">
             <caption>Dialogmöten {report.year}</caption>
             <thead>
               <tr>
@@ -243,7 +243,7 @@ export default function ReportPage() {
           </TableScroll>
         </ChartFigure>
         <TableScroll label="Kommuner nådda">
-          <table className="data report-table">
+          <table className="data report-table narrow">
             <caption>Kommuner nådda av genomförda möten {report.year}</caption>
             <tbody>
               <tr>
@@ -297,7 +297,7 @@ export default function ReportPage() {
           </table>
         </TableScroll>
         <PlainList title={`${CATEGORY_LABELS.needs_strengthening}: inte nådda ${report.year}`} items={dialogue.priority.needs_strengthening.notReached} />
-        <PlainList title={`${CATEGORY_LABELS.access_gap}: inte nådda ${report.year}`} items={dialogue.priority.access_gap.notReached} closed />
+        <PlainList title={`${CATEGORY_LABELS.access_gap}: inte nådda ${report.year}`} items={dialogue.priority.access_gap.notReached} />
         <TableScroll label="Dialogmaterialets avsnitt">
           <table className="data report-table">
             <caption>
@@ -326,7 +326,7 @@ export default function ReportPage() {
           </table>
         </TableScroll>
         <TableScroll label="Uppföljningsåtgärder">
-          <table className="data report-table">
+          <table className="data report-table narrow">
             <caption>Uppföljningsåtgärder från årets möten, status {formatDateSv(generatedOn)}</caption>
             <tbody>
               <tr>
@@ -346,7 +346,7 @@ export default function ReportPage() {
         </TableScroll>
         {dialogue.participants.length > 0 ? (
           <TableScroll label="Deltagare från kommunerna">
-            <table className="data report-table">
+            <table className="data report-table narrow">
               <caption>
                 Deltagare från kommunerna i genomförda möten, per funktion (färre än {report.disclosureThreshold} visas som &lt;
                 {report.disclosureThreshold})
@@ -467,10 +467,10 @@ function ExampleBadgeLine() {
   );
 }
 
-function PlainList({ title, items, closed }: { title: string; items: readonly { code: string; name: string }[]; closed?: boolean }) {
+function PlainList({ title, items }: { title: string; items: readonly { code: string; name: string }[] }) {
   if (items.length === 0) return null;
   return (
-    <details className="report-list" open={!closed}>
+    <details className="report-list" open>
       <summary>
         {title} ({items.length})
       </summary>

@@ -69,7 +69,7 @@ function finish(svg: SVGSVGElement, doc: Document, legend: readonly LegendEntry[
       const text = doc.createElementNS(SVG_NS, "text");
       text.setAttribute("x", "18");
       text.setAttribute("y", String(i * rowHeight + 10));
-      text.setAttribute("font-size", "11");
+      text.setAttribute("font-size", "12");
       text.textContent = entry.label;
       g.appendChild(rect);
       g.appendChild(text);
