@@ -14,7 +14,7 @@ import {
   users,
 } from "../../db/schema";
 import type { DialogueContact } from "../domain/dialogue-status";
-import type { FollowUpDraft } from "../domain/meeting";
+import { deleteMeetingProblem, type FollowUpDraft } from "../domain/meeting";
 import type { MeetingFormat, MeetingStatus, MunicipalFunction } from "../domain/meeting-vocabulary";
 import { appendAudit, type Actor } from "./audit.server";
 
@@ -197,6 +197,52 @@ export function cancelMeeting(id: number, actor: Actor) {
     setStatus(tx, id, "cancelled");
     appendAudit(tx, { actor, action: "meeting.cancel", entityType: "meeting", entityId: id, before: { status: before.status } });
     return { id };
+  });
+}
+
+/** How many follow-up actions a meeting has. */
+export function countFollowUpsOf(meetingId: number): number {
+  return getDb().select({ n: sql<number>`count(*)` }).from(followUpActions).where(eq(followUpActions.meetingId, meetingId)).get()?.n ?? 0;
+}
+
+/**
+ * Removes a meeting booked by mistake, with its municipalities, participants and functions; audited
+ * with what it held. The rule (domain/meeting.ts deleteMeetingProblem) is checked again inside the
+ * transaction, so a meeting recorded meanwhile is not removed. A postponed meeting that this one
+ * replaced keeps its new date but no longer links to a meeting.
+ */
+export function deleteMeeting(id: number, actor: Actor): { deleted: true } | { problem: string } | null {
+  return getDb().transaction((tx) => {
+    const before = tx.select().from(meetings).where(eq(meetings.id, id)).get();
+    if (!before) return null;
+    const followUps = tx.select({ n: sql<number>`count(*)` }).from(followUpActions).where(eq(followUpActions.meetingId, id)).get()?.n ?? 0;
+    const problem = deleteMeetingProblem(before, followUps);
+    if (problem) return { problem };
+    const children = readChildren(tx, id);
+    tx.delete(meetingSections).where(eq(meetingSections.meetingId, id)).run();
+    tx.delete(meetingFunctions).where(eq(meetingFunctions.meetingId, id)).run();
+    tx.delete(meetingParticipants).where(eq(meetingParticipants.meetingId, id)).run();
+    tx.delete(meetingMunicipalities).where(eq(meetingMunicipalities.meetingId, id)).run();
+    tx.update(meetings).set({ replacedBy: null, updatedAt: now() }).where(eq(meetings.replacedBy, id)).run();
+    tx.delete(meetings).where(eq(meetings.id, id)).run();
+    appendAudit(tx, {
+      actor,
+      action: "meeting.delete",
+      entityType: "meeting",
+      entityId: id,
+      before: {
+        date: before.date,
+        startTime: before.startTime,
+        endTime: before.endTime,
+        status: before.status,
+        format: before.format,
+        forumId: before.forumId,
+        place: before.place,
+        plannerId: before.plannerId,
+        ...children,
+      },
+    });
+    return { deleted: true as const };
   });
 }
 
@@ -683,6 +729,39 @@ export function setFollowUpStatus(id: number, status: "open" | "done", actor: Ac
       entityId: id,
       before: { status: before.status },
       after: { status },
+    });
+    return { id };
+  });
+}
+
+/** Changes what a follow-up says, who carries it out, by when and which municipality it concerns. */
+export function updateFollowUp(id: number, draft: FollowUpDraft, actor: Actor) {
+  return getDb().transaction((tx) => {
+    const before = tx.select().from(followUpActions).where(eq(followUpActions.id, id)).get();
+    if (!before) return null;
+    tx.update(followUpActions)
+      .set({
+        what: draft.what,
+        assigneeUserId: draft.assigneeUserId,
+        assigneeFunction: draft.assigneeFunction,
+        dueDate: draft.dueDate,
+        municipalityCode: draft.municipalityCode,
+      })
+      .where(eq(followUpActions.id, id))
+      .run();
+    appendAudit(tx, {
+      actor,
+      action: "follow_up.update",
+      entityType: "follow_up_action",
+      entityId: id,
+      before: {
+        what: before.what,
+        assigneeUserId: before.assigneeUserId,
+        assigneeFunction: before.assigneeFunction,
+        dueDate: before.dueDate,
+        municipalityCode: before.municipalityCode,
+      },
+      after: draft,
     });
     return { id };
   });
