@@ -1,6 +1,6 @@
 import { asc, desc, eq, sql } from "drizzle-orm";
 import { getDb, type Db } from "../../db/client.server";
-import { dialogueMaterialSections, dialogueMaterials, meetingSections, meetings } from "../../db/schema";
+import { dialogueMaterialSections, dialogueMaterials } from "../../db/schema";
 import { deleteMaterialProblem } from "../domain/material";
 import { appendAudit, SYSTEM_ACTOR, type Actor } from "./audit.server";
 
@@ -28,7 +28,7 @@ export function listMaterials() {
       version: dialogueMaterials.version,
       publishedOn: dialogueMaterials.publishedOn,
       createdAt: dialogueMaterials.createdAt,
-      meetings: usedBy(dialogueMaterials.id),
+      meetings: usedBy("row"),
     })
     .from(dialogueMaterials)
     .orderBy(desc(dialogueMaterials.publishedOn), desc(dialogueMaterials.version))
@@ -84,11 +84,16 @@ export function getMaterialSections(materialId: number) {
     .all();
 }
 
-/** How many meetings name a material version or one of its sections (its use). */
-function usedBy(materialId: typeof dialogueMaterials.id | number) {
-  return sql<number>`(select count(*) from ${meetings} where ${meetings.materialId} = ${materialId}
-    or exists (select 1 from ${meetingSections} s join ${dialogueMaterialSections} d on d.id = s.section_id
-      where s.meeting_id = ${meetings.id} and d.material_id = ${materialId}))`;
+/**
+ * How many meetings name a material version or one of its sections (its use). Written with table
+ * aliases: drizzle leaves columns unqualified in a one-table select, which would bind the subquery's
+ * "id" to the meeting's own.
+ */
+function usedBy(materialId: number | "row") {
+  const id = materialId === "row" ? sql.raw(`"dialogue_materials"."id"`) : sql`${materialId}`;
+  return sql<number>`(select count(*) from meetings um where um.material_id = ${id}
+    or exists (select 1 from meeting_sections us join dialogue_material_sections ud on ud.id = us.section_id
+      where us.meeting_id = um.id and ud.material_id = ${id}))`;
 }
 
 /** Removes a version no meeting has used (checked again in the transaction), with its sections; audited. */
