@@ -281,7 +281,11 @@ export default function MeetingPage() {
       {canManage && (meeting.status === "planned" || meeting.status === "cancelled") ? (
         <RemoveForm
           heading="Ta bort mötet"
-          explanation="För ett möte som bokades av misstag. Mötet försvinner helt, även ur prenumererade kalendrar. Har deltagarna redan fått mötet som kalenderfil, ställ in det i stället så att det syns som inställt."
+          explanation={
+            isPlanned
+              ? "För ett möte som bokades av misstag. Mötet försvinner helt, även ur prenumererade kalendrar. Har deltagarna redan fått mötet som kalenderfil, ställ in det i stället så att det syns som inställt."
+              : "För ett möte som bokades av misstag. Det inställda mötet försvinner helt, även ur historiken och prenumererade kalendrar."
+          }
           confirmLabel="Ja, ta bort mötet helt"
           buttonLabel="Ta bort mötet"
           problem={deleteProblem}
