@@ -387,6 +387,8 @@ export type MeetingFilter = {
   forumId?: number | null;
   limit?: number;
   order?: "asc" | "desc";
+  /** false: leave out the material sections (calendar files do not show them). */
+  sections?: boolean;
 };
 
 export type MeetingRow = {
@@ -472,8 +474,8 @@ export function listMeetings(filter: MeetingFilter = {}): MeetingRow[] {
       m.sequence, m.updated_at, m.agenda,
       (select group_concat(k.code || char(31) || k.name, char(30)) from meeting_municipalities mm
         join municipalities k on k.code = mm.municipality_code where mm.meeting_id = m.id) as munis,
-      (select group_concat(title, char(30)) from (select s.title from meeting_sections ms
-        join dialogue_material_sections s on s.id = ms.section_id where ms.meeting_id = m.id order by s.position)) as sections
+      ${filter.sections === false ? sql`null` : sql`(select group_concat(title, char(30)) from (select s.title from meeting_sections ms
+        join dialogue_material_sections s on s.id = ms.section_id where ms.meeting_id = m.id order by s.position))`} as sections
     from ${source}
     ${where.length ? sql`where ${sql.join(where, sql` and `)}` : sql``}
     order by ${order}
