@@ -5,7 +5,7 @@ import { TableScroll } from "../components/table-scroll";
 import { CategoryTable, ChartFigure, Example, Value } from "../components/report/report-parts";
 import { formatDateSv, formatPeriodSv } from "../domain/dates";
 import { INDICATOR_UNIT_LABELS } from "../domain/indicators";
-import { CATEGORY_LABELS } from "../domain/rating";
+import { CATEGORY_LABELS, RATING_FIELD_LABELS } from "../domain/rating";
 import { monthLabel, reportTitle } from "../domain/report";
 import { requireUser } from "../services/auth.server";
 import { publishFigure } from "../services/report-images.server";
@@ -266,7 +266,7 @@ export default function ReportPage() {
             <caption>Prioriterade kommuner enligt {dialogue.priority.roundName}: nådda {report.year}</caption>
             <thead>
               <tr>
-                <th scope="col">Bedömning</th>
+                <th scope="col">{RATING_FIELD_LABELS.category}</th>
                 <th scope="col" className="num">
                   Kommuner
                 </th>

@@ -15,7 +15,7 @@ import {
 } from "docx";
 import { formatDateSv, formatPeriodSv } from "../domain/dates";
 import { formatIndicatorValue, INDICATOR_UNIT_LABELS } from "../domain/indicators";
-import { CATEGORIES, CATEGORY_LABELS, type Category } from "../domain/rating";
+import { CATEGORIES, CATEGORY_LABELS, RATING_FIELD_LABELS, type Category } from "../domain/rating";
 import { monthLabel, reportTitle } from "../domain/report";
 import type { ReportView } from "./report-view.server";
 import { svgToPng } from "./svg-png.server";
@@ -211,7 +211,7 @@ async function buildReportDocx(view: ReportView, generatedOn: string): Promise<B
   body.push(
     ...table(
       `Prioriterade kommuner enligt ${d.priority.roundName}: nådda ${report.year}`,
-      ["Bedömning", "Kommuner", "Nådda", "varav direkt", "varav via forum"],
+      [RATING_FIELD_LABELS.category, "Kommuner", "Nådda", "varav direkt", "varav via forum"],
       (["needs_strengthening", "access_gap"] as const).map((c) => {
         const p = d.priority[c];
         return [CATEGORY_LABELS[c], String(p.total), String(p.reached), String(p.direct), String(p.viaForum)];
