@@ -5,15 +5,28 @@ import { TableScroll } from "../components/table-scroll";
 import { CategoryTable, ChartFigure, Example, Value } from "../components/report/report-parts";
 import { formatDateSv, formatPeriodSv } from "../domain/dates";
 import { INDICATOR_UNIT_LABELS } from "../domain/indicators";
-import { CATEGORY_LABELS } from "../domain/rating";
-import { DIALOGUE_NOT_AVAILABLE, monthLabel, reportTitle } from "../domain/report";
+import { CATEGORY_LABELS, RATING_FIELD_LABELS } from "../domain/rating";
+import { monthLabel, reportTitle } from "../domain/report";
 import { requireUser } from "../services/auth.server";
+import { publishFigure } from "../services/report-images.server";
 import { reportView, requireYearReport } from "../services/report-view.server";
 
 export function loader({ request, params }: LoaderFunctionArgs) {
   requireUser(request);
   const report = requireYearReport(request, params.year);
-  return { ...reportView(report), generatedOn: new Date().toISOString().slice(0, 10) };
+  const view = reportView(report);
+  // The SVGs go to the browser as images (their own cacheable requests), never in the page or its data.
+  const publish = (figure: Parameters<typeof publishFigure>[1]) => publishFigure(`/rapport/${report.year}/diagram`, figure);
+  return {
+    report,
+    notice: view.notice,
+    summary: view.summary,
+    map: { roundName: view.map.roundName, ...publish(view.map) },
+    distribution: publish(view.distribution),
+    meetings: publish(view.meetings),
+    indicators: view.indicators.map((i) => ({ key: i.key, ...publish(i) })),
+    generatedOn: new Date().toISOString().slice(0, 10),
+  };
 }
 
 export default function ReportPage() {
@@ -61,8 +74,7 @@ export default function ReportPage() {
         <h2 id="rounds-heading">Kartläggningar</h2>
         <div className="report-map-row">
           <ChartFigure
-            svg={map.svg}
-            alt={map.alt}
+            figure={map}
             className="report-map"
             caption={
               <>
@@ -133,7 +145,7 @@ export default function ReportPage() {
           </div>
         </div>
 
-        <ChartFigure svg={distribution.svg} alt={distribution.alt} caption="Bedömningarnas fördelning i alla kartläggningar">
+        <ChartFigure figure={distribution} caption="Bedömningarnas fördelning i alla kartläggningar">
           <CategoryTable
             caption="Tabell: bedömningarnas fördelning i alla kartläggningar"
             groupLabel="Kartläggning"
@@ -153,144 +165,213 @@ export default function ReportPage() {
 
       <section aria-labelledby="dialogue-heading">
         <h2 id="dialogue-heading">Dialog med kommunerna</h2>
-        {dialogue === null ? (
-          <p className="report-unavailable">{DIALOGUE_NOT_AVAILABLE}</p>
-        ) : (
-          <>
-            {dialogue.example ? (
-              <p>
-                <ExampleBadgeLine />
-              </p>
-            ) : null}
-            <TableScroll label="Genomförda möten per form">
+        {dialogue.example ? (
+          <p>
+            <ExampleBadgeLine />
+          </p>
+        ) : null}
+        <TableScroll label="Dialogmöten per form och status">
+          <table className="data report-table narrow">
+            <caption>Dialogmöten {report.year}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Möten</th>
+                <th scope="col" className="num">
+                  Antal
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {dialogue.byFormat.map((f) => (
+                <tr key={f.format}>
+                  <th scope="row">Genomförda: {f.label}</th>
+                  <td className="num">{f.held}</td>
+                </tr>
+              ))}
+              <tr className="total">
+                <th scope="row">Genomförda totalt</th>
+                <td className="num">{dialogue.held}</td>
+              </tr>
+              <tr>
+                <th scope="row">Planerade (ännu inte genomförda)</th>
+                <td className="num">{dialogue.planned}</td>
+              </tr>
+              <tr>
+                <th scope="row">Inställda</th>
+                <td className="num">{dialogue.cancelled}</td>
+              </tr>
+              <tr>
+                <th scope="row">Flyttade</th>
+                <td className="num">{dialogue.postponed}</td>
+              </tr>
+            </tbody>
+          </table>
+        </TableScroll>
+        <ChartFigure figure={meetings} caption={`Dialogmöten per månad ${report.year}`}>
+          <TableScroll label="Dialogmöten per månad">
             <table className="data report-table">
-              <caption>Genomförda möten {report.year} per form</caption>
+              <caption>Tabell: dialogmöten per månad och status</caption>
               <thead>
                 <tr>
-                  <th scope="col">Form</th>
+                  <th scope="col">Månad</th>
                   <th scope="col" className="num">
-                    Möten
+                    Genomförda
+                  </th>
+                  <th scope="col" className="num">
+                    Planerade
+                  </th>
+                  <th scope="col" className="num">
+                    Inställda
+                  </th>
+                  <th scope="col" className="num">
+                    Flyttade
                   </th>
                 </tr>
               </thead>
               <tbody>
-                {dialogue.byFormat.map((f) => (
-                  <tr key={f.format}>
-                    <th scope="row">{f.label}</th>
-                    <td className="num">{f.held}</td>
+                {dialogue.byMonth.map((m) => (
+                  <tr key={m.month}>
+                    <th scope="row">{monthLabel(m.month)}</th>
+                    <td className="num">{m.held}</td>
+                    <td className="num">{m.planned}</td>
+                    <td className="num">{m.cancelled}</td>
+                    <td className="num">{m.postponed}</td>
                   </tr>
                 ))}
-                <tr>
-                  <th scope="row">Totalt</th>
-                  <td className="num">{dialogue.held}</td>
-                </tr>
               </tbody>
             </table>
-            </TableScroll>
-            {meetings ? (
-              <ChartFigure svg={meetings.svg} alt={meetings.alt} caption={`Genomförda dialogmöten per månad ${report.year}`}>
-                <TableScroll label="Genomförda dialogmöten per månad">
-                <table className="data report-table">
-                  <caption>Tabell: genomförda dialogmöten per månad</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Månad</th>
-                      <th scope="col" className="num">
-                        Möten
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {dialogue.byMonth.map((m) => (
-                      <tr key={m.month}>
-                        <th scope="row">{monthLabel(m.month)}</th>
-                        <td className="num">{m.held}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-                </TableScroll>
-              </ChartFigure>
-            ) : null}
-            <TableScroll label="Kommuner nådda">
-            <table className="data report-table">
-              <caption>Kommuner nådda {report.year}</caption>
+          </TableScroll>
+        </ChartFigure>
+        <TableScroll label="Kommuner nådda">
+          <table className="data report-table narrow">
+            <caption>Kommuner nådda av genomförda möten {report.year}</caption>
+            <tbody>
+              <tr>
+                <th scope="row">Direkt i möten</th>
+                <td className="num">{dialogue.reach.direct}</td>
+              </tr>
+              <tr>
+                <th scope="row">Enbart via samordningsförbund och andra forum</th>
+                <td className="num">{dialogue.reach.viaForum}</td>
+              </tr>
+              <tr className="total">
+                <th scope="row">Totalt</th>
+                <td className="num">{dialogue.reach.total}</td>
+              </tr>
+            </tbody>
+          </table>
+        </TableScroll>
+        <TableScroll label="Prioriterade kommuner nådda">
+          <table className="data report-table">
+            <caption>Prioriterade kommuner enligt {dialogue.priority.roundName}: nådda {report.year}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{RATING_FIELD_LABELS.category}</th>
+                <th scope="col" className="num">
+                  Kommuner
+                </th>
+                <th scope="col" className="num">
+                  Nådda
+                </th>
+                <th scope="col" className="num">
+                  varav direkt
+                </th>
+                <th scope="col" className="num">
+                  varav via forum
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {(["needs_strengthening", "access_gap"] as const).map((c) => (
+                <tr key={c}>
+                  <th scope="row">
+                    <span className={`swatch ${c}`} aria-hidden="true" /> {CATEGORY_LABELS[c]}
+                  </th>
+                  <td className="num">{dialogue.priority[c].total}</td>
+                  <td className="num">{dialogue.priority[c].reached}</td>
+                  <td className="num">{dialogue.priority[c].direct}</td>
+                  <td className="num">{dialogue.priority[c].viaForum}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+        <PlainList title={`${CATEGORY_LABELS.needs_strengthening}: inte nådda ${report.year}`} items={dialogue.priority.needs_strengthening.notReached} />
+        <PlainList title={`${CATEGORY_LABELS.access_gap}: inte nådda ${report.year}`} items={dialogue.priority.access_gap.notReached} />
+        <TableScroll label="Dialogmaterialets avsnitt">
+          <table className="data report-table">
+            <caption>
+              Dialogmaterialet {report.year}: använt i {dialogue.materialMeetings} av {dialogue.held} genomförda möten
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Avsnitt</th>
+                <th scope="col" className="num">
+                  Möten
+                </th>
+                <th scope="col" className="num">
+                  Kommuner
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {dialogue.material.map((s) => (
+                <tr key={s.title}>
+                  <th scope="row">{s.title}</th>
+                  <td className="num">{s.meetings}</td>
+                  <td className="num">{s.municipalities}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+        <TableScroll label="Uppföljningsåtgärder">
+          <table className="data report-table narrow">
+            <caption>Uppföljningsåtgärder från årets möten, status {formatDateSv(generatedOn)}</caption>
+            <tbody>
+              <tr>
+                <th scope="row">Klara</th>
+                <td className="num">{dialogue.actions.done}</td>
+              </tr>
+              <tr>
+                <th scope="row">Öppna</th>
+                <td className="num">{dialogue.actions.open}</td>
+              </tr>
+              <tr>
+                <th scope="row">varav försenade</th>
+                <td className="num">{dialogue.actions.overdue}</td>
+              </tr>
+            </tbody>
+          </table>
+        </TableScroll>
+        {dialogue.participants.length > 0 ? (
+          <TableScroll label="Deltagare från kommunerna">
+            <table className="data report-table narrow">
+              <caption>
+                Deltagare från kommunerna i genomförda möten, per funktion (färre än {report.disclosureThreshold} visas som &lt;
+                {report.disclosureThreshold})
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Funktion</th>
+                  <th scope="col" className="num">
+                    Personer
+                  </th>
+                </tr>
+              </thead>
               <tbody>
-                <tr>
-                  <th scope="row">Direkt i möten</th>
-                  <td className="num">{dialogue.reach.direct}</td>
-                </tr>
-                <tr>
-                  <th scope="row">Via samordningsförbund och andra forum</th>
-                  <td className="num">{dialogue.reach.viaForum}</td>
-                </tr>
-                {dialogue.priority ? (
-                  <>
-                    <tr>
-                      <th scope="row">{CATEGORY_LABELS.needs_strengthening} ({latest.name}): nådda av</th>
-                      <td className="num">
-                        {dialogue.priority.needs_strengthening.reached} av {dialogue.priority.needs_strengthening.total}
-                      </td>
-                    </tr>
-                    <tr>
-                      <th scope="row">{CATEGORY_LABELS.access_gap} ({latest.name}): nådda av</th>
-                      <td className="num">
-                        {dialogue.priority.access_gap.reached} av {dialogue.priority.access_gap.total}
-                      </td>
-                    </tr>
-                  </>
-                ) : null}
-              </tbody>
-            </table>
-            </TableScroll>
-            {dialogue.material.length > 0 ? (
-              <TableScroll label="Dialogmaterialets avsnitt">
-              <table className="data report-table">
-                <caption>Dialogmaterialets avsnitt: användning {report.year}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Avsnitt</th>
-                    <th scope="col" className="num">
-                      Möten
-                    </th>
-                    <th scope="col" className="num">
-                      Kommuner
-                    </th>
+                {dialogue.participants.map((p) => (
+                  <tr key={p.function}>
+                    <th scope="row">{p.label}</th>
+                    <td className="num">
+                      <Value value={p.people} />
+                    </td>
                   </tr>
-                </thead>
-                <tbody>
-                  {dialogue.material.map((s) => (
-                    <tr key={s.title}>
-                      <th scope="row">{s.title}</th>
-                      <td className="num">{s.meetings}</td>
-                      <td className="num">{s.municipalities}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-              </TableScroll>
-            ) : null}
-            <TableScroll label="Uppföljningsåtgärder">
-            <table className="data report-table">
-              <caption>Uppföljningsåtgärder</caption>
-              <tbody>
-                <tr>
-                  <th scope="row">Klara</th>
-                  <td className="num">{dialogue.actions.done}</td>
-                </tr>
-                <tr>
-                  <th scope="row">Öppna</th>
-                  <td className="num">{dialogue.actions.open}</td>
-                </tr>
-                <tr>
-                  <th scope="row">varav försenade</th>
-                  <td className="num">{dialogue.actions.overdue}</td>
-                </tr>
+                ))}
               </tbody>
             </table>
-            </TableScroll>
-          </>
-        )}
+          </TableScroll>
+        ) : null}
       </section>
 
       <section aria-labelledby="indicators-heading">
@@ -339,7 +420,7 @@ export default function ReportPage() {
         <div className="report-trends">
           {report.indicators.map((i) => {
             const figure = figureOf.get(i.key)!;
-            return <ChartFigure key={i.key} svg={figure.svg} alt={figure.alt} caption={i.name} className="trend" />;
+            return <ChartFigure key={i.key} figure={figure} caption={i.name} className="trend" />;
           })}
         </div>
         <TableScroll label="Indikatorerna år för år">
@@ -383,6 +464,24 @@ export default function ReportPage() {
 function ExampleBadgeLine() {
   return (
     <span className="example-badge">Exempeldata: mötena är påhittade exempel.</span>
+  );
+}
+
+function PlainList({ title, items }: { title: string; items: readonly { code: string; name: string }[] }) {
+  if (items.length === 0) return null;
+  return (
+    <details className="report-list" open>
+      <summary>
+        {title} ({items.length})
+      </summary>
+      <ul className="columns">
+        {items.map((m) => (
+          <li key={m.code}>
+            <Link to={`/kommuner/${m.code}`}>{m.name}</Link>
+          </li>
+        ))}
+      </ul>
+    </details>
   );
 }
 

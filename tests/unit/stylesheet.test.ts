@@ -14,7 +14,7 @@ function topLevelBlocks(css: string): { rule: string; inner: string[] }[] {
     if (text[i] === "{") {
       const head = text.slice(start, i).trim();
       if (depth === 0) blocks.push({ rule: head, inner: [] });
-      else if (depth === 1) blocks[blocks.length - 1].inner.push(head);
+      else if (depth === 1) blocks[blocks.length - 1]!.inner.push(head);
       depth += 1;
       start = i + 1;
     } else if (text[i] === "}") {

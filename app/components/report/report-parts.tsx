@@ -5,26 +5,24 @@ import { ExampleBadge } from "../example-banner";
 import { TableScroll } from "../table-scroll";
 
 /**
- * A chart drawn on the server: the SVG (aria-hidden) inside an element that carries its text
- * alternative, a caption, and its table twin under it, so the figures are there to read and to print.
+ * A map or chart drawn on the server, shown as an image of its SVG (served by
+ * /rapport/:year/diagram/:name) with its text alternative, a caption, and its table twin under it, so
+ * the figures are there to read and to print.
  */
 export function ChartFigure({
-  svg,
-  alt,
+  figure,
   caption,
   className,
   children,
 }: {
-  svg: string;
-  alt: string;
+  figure: { src: string; alt: string; width: number; height: number };
   caption: ReactNode;
   className?: string;
   children?: ReactNode;
 }) {
   return (
     <figure className={`chart ${className ?? ""}`}>
-      {/* The SVG is Observable Plot's output from our own figures (text escaped by the DOM serialiser). */}
-      <div className="chart-svg" role="img" aria-label={alt} dangerouslySetInnerHTML={{ __html: svg }} />
+      <img className="chart-image" src={figure.src} alt={figure.alt} width={figure.width} height={figure.height} decoding="async" />
       <figcaption>{caption}</figcaption>
       {children}
     </figure>
