@@ -73,7 +73,10 @@ export default function ComparePage() {
           exempel, inte Försäkringskassans verkliga bedömningar.
         </p>
       ) : null}
-      <Form method="get" className="filters no-print">
+      {/* A document navigation, not a client-side one: the heading, the title and every figure change
+          together with the address (a client-side navigation moves the address first and draws the new
+          heading a moment later), and a screen reader announces the new page. */}
+      <Form method="get" className="filters no-print" reloadDocument>
         <div className="field">
           <label htmlFor="fran">Från</label>
           <select id="fran" name="fran" defaultValue={from.id} key={`fran-${from.id}`}>
@@ -214,7 +217,11 @@ function ChangeList({ title, id, items }: { title: string; id: string; items: { 
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Jämför kartläggningar – Samverkanskartan" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => {
+  const c = data?.comparison;
+  const what = c ? `Jämför ${c.from.name} och ${c.to.name}${c.county ? `, ${c.county.name}` : ""}` : "Jämför kartläggningar";
+  return [{ title: `${what} – Samverkanskartan` }];
+};
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;
