@@ -116,6 +116,20 @@ const nextField = z.string().regex(/^\d{4}$/).optional();
  * unchanged. `previous` is the municipality's assessment in the previous round, for the comment rule.
  */
 export function assessmentFormSchema(previous: { roundName: string; ratings: Ratings } | null) {
+  // Building a zod schema costs more than parsing a form with it, and there are only a few distinct
+  // ones (a previous round's name and its four pairs of ratings): keep them.
+  const key = previous ? `${previous.roundName}\u0000${previous.ratings.collaboration}\u0000${previous.ratings.interventionAccess}` : "";
+  let schema = schemas.get(key);
+  if (!schema) {
+    if (schemas.size >= 64) schemas.clear();
+    schemas.set(key, (schema = buildAssessmentFormSchema(previous)));
+  }
+  return schema;
+}
+
+const schemas = new Map<string, ReturnType<typeof buildAssessmentFormSchema>>();
+
+function buildAssessmentFormSchema(previous: { roundName: string; ratings: Ratings } | null) {
   const save = z.object({
     /** "save-next" saves and goes on to the next municipality of the worklist. */
     intent: z.enum(["save", "save-next"]),
