@@ -206,7 +206,10 @@ export default function RoundPage() {
       <ul className="counts">
         {CATEGORIES.map((c) => (
           <li key={c}>
-            <span className={`swatch ${c}`} aria-hidden="true" /> {CATEGORY_LABELS[c]}: <strong>{counts[c]}</strong>
+            <span className={`swatch ${c}`} aria-hidden="true" />
+            <span>
+              {CATEGORY_LABELS[c]}: <strong>{counts[c]}</strong>
+            </span>
           </li>
         ))}
       </ul>

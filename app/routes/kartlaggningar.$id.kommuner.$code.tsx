@@ -179,7 +179,7 @@ export default function AssessmentPage() {
             <span className="muted">Första i listan</span>
           )}
           {nav.position ? (
-            <span>
+            <span className="pager-position">
               {nav.position} av {nav.total}
             </span>
           ) : null}

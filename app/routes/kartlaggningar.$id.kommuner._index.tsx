@@ -104,9 +104,9 @@ export default function WorklistPage() {
             <thead>
               <tr>
                 <th scope="col">Kommun</th>
-                <th scope="col">Län</th>
                 <th scope="col">Status</th>
                 <th scope="col">{RATING_FIELD_LABELS.category}</th>
+                <th scope="col">Län</th>
                 <th scope="col">Senast ändrad</th>
               </tr>
             </thead>
@@ -116,11 +116,11 @@ export default function WorklistPage() {
                   <td>
                     <Link to={`/kartlaggningar/${round.id}/kommuner/${m.code}${search}`}>{m.name}</Link>
                   </td>
-                  <td>{m.countyName}</td>
                   <td>
                     <span className={`status-badge ${m.status}`}>{ASSESSMENT_STATUS_LABELS[m.status]}</span>
                   </td>
                   <td>{m.status === "not_started" ? <span className="muted">–</span> : <CategoryBadge category={m.category} />}</td>
+                  <td>{m.countyName}</td>
                   <td>{m.updatedAt ? `${formatDateTimeSv(m.updatedAt)}${m.updatedByName ? `, ${m.updatedByName}` : ""}` : "–"}</td>
                 </tr>
               ))}
