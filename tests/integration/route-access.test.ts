@@ -205,6 +205,8 @@ export const ACCESS: Record<string, Check[]> = {
     { url: "/moten/1", expect: signedIn(200) },
     { url: "/moten/999999", expect: signedIn(404) },
     { method: "POST", url: "/moten/1", body: { intent: "fel" }, expect: planners(400) },
+    // Removal without the confirmation ticked: refused before anything is removed.
+    { method: "POST", url: "/moten/1", body: { intent: "delete" }, expect: planners(400) },
   ],
   "routes/moten.$id.redigera": [
     // The first example meeting was held: its booking can no longer be changed.
@@ -219,6 +221,12 @@ export const ACCESS: Record<string, Check[]> = {
     { url: "/uppfoljningar", expect: signedIn(200) },
     { method: "POST", url: "/uppfoljningar", body: { intent: "done", id: "999999" }, expect: signedIn(404) },
   ],
+  "routes/uppfoljningar.$id": [
+    // The example meetings' follow-ups: number 1 exists.
+    { url: "/uppfoljningar/1", expect: planners(200) },
+    { url: "/uppfoljningar/999999", expect: planners(404) },
+    { method: "POST", url: "/uppfoljningar/1", body: { what: "" }, expect: planners(400) },
+  ],
   "routes/forum._index": [
     { url: "/forum", expect: signedIn(200) },
     { method: "POST", url: "/forum", body: { name: "" }, expect: planners(400) },
@@ -227,10 +235,12 @@ export const ACCESS: Record<string, Check[]> = {
     { url: "/forum/1", expect: signedIn(200) },
     { url: "/forum/999999", expect: signedIn(404) },
     { method: "POST", url: "/forum/1", body: { name: "" }, expect: planners(400) },
+    { method: "POST", url: "/forum/1", body: { intent: "delete" }, expect: planners(400) },
   ],
   "routes/dialogmaterial._index": [
     { url: "/dialogmaterial", expect: signedIn(200) },
     { method: "POST", url: "/dialogmaterial", body: { name: "" }, expect: planners(400) },
+    { method: "POST", url: "/dialogmaterial", body: { intent: "delete", id: "1" }, expect: planners(400) },
   ],
   "routes/dialogmaterial.anvandning": [{ url: "/dialogmaterial/anvandning", expect: signedIn(200) }],
   "routes/kalender._index": [
