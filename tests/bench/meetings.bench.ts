@@ -21,7 +21,8 @@ import os from "node:os";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { createTestDatabase, closeTestDatabase } from "../support/database";
 import { signedInRequest } from "../support/auth";
-import { ensureMaterialV1, getCurrentMaterial } from "../../app/models/material.server";
+import { ensureMaterialV1 } from "../../app/models/material.server";
+import { seedBenchMeetings } from "./meetings-data";
 import { createSubscription } from "../../app/models/calendar-subscription.server";
 import { hashCalendarToken, meetingsCalendar, newCalendarToken } from "../../app/services/calendar.server";
 import { listMeetings } from "../../app/models/meeting.server";
@@ -40,18 +41,13 @@ const ROUNDS = 20;
 /** A small deterministic generator, so every run measures the same data. */
 let seed = 42;
 const rand = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
-const pick = <T>(items: readonly T[]) => items[Math.floor(rand() * items.length)]!;
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
 export function populate(handle: ReturnType<typeof createTestDatabase>) {
   const sqlite = handle.db.$client;
   ensureMaterialV1();
-  const sections = getCurrentMaterial()!.sections.map((s) => s.id);
   const codes = (sqlite.prepare("select code from municipalities").all() as { code: string }[]).map((r) => r.code);
-  const today = todayInSweden();
   sqlite.transaction(() => {
-    const user = sqlite.prepare("insert into users (email, name) values (?, ?)");
-    for (let i = 1; i <= 20; i++) user.run(`planerare${i}@example.se`, `Planerare ${i}`);
     const round = sqlite.prepare("insert into mapping_rounds (name, period_start, period_end, status) values (?, ?, ?, 'closed') returning id");
     const assessment = sqlite.prepare(
       "insert into assessments (round_id, municipality_code, collaboration, intervention_access, updated_at) values (?, ?, ?, ?, ?)",
@@ -64,66 +60,8 @@ export function populate(handle: ReturnType<typeof createTestDatabase>) {
         assessment.run(id, code, x < 0.05 ? "needs_strengthening" : "good", x < 0.3 ? "unsatisfactory" : "satisfactory", iso(start));
       }
     }
-    const forum = sqlite.prepare("insert into forums (name, kind) values (?, ?) returning id");
-    const member = sqlite.prepare("insert or ignore into forum_members (forum_id, municipality_code) values (?, ?)");
-    const forumIds: number[] = [];
-    for (let f = 1; f <= 60; f++) {
-      const { id } = forum.get(`Forum ${f}`, pick(["coordination_association", "municipal_association", "daily_activities_network", "other"])) as { id: number };
-      forumIds.push(id);
-      for (let k = 0; k < 4 + Math.floor(rand() * 8); k++) member.run(id, pick(codes));
-    }
-    const meeting = sqlite.prepare(
-      `insert into meetings (date, start_time, end_time, format, status, forum_id, planner_id, material_id, material_used, updated_at, agenda)
-       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id`,
-    );
-    const mm = sqlite.prepare("insert or ignore into meeting_municipalities (meeting_id, municipality_code, date, status) values (?, ?, ?, ?)");
-    const participant = sqlite.prepare("insert or ignore into meeting_participants (meeting_id, user_id) values (?, ?)");
-    const fn = sqlite.prepare("insert into meeting_functions (meeting_id, function, count) values (?, 'daily_activities', ?)");
-    const section = sqlite.prepare("insert or ignore into meeting_sections (meeting_id, section_id) values (?, ?)");
-    const held: { id: number; date: string; codes: string[] }[] = [];
-    const first = Date.UTC(2021, 0, 1);
-    const span = Date.UTC(2027, 11, 31) - first;
-    for (let i = 0; i < MEETINGS; i++) {
-      const date = iso(new Date(first + rand() * span));
-      const past = date <= today;
-      const x = rand();
-      const status = past ? (x < 0.8 ? "held" : x < 0.9 ? "cancelled" : "postponed") : "planned";
-      const viaForum = rand() < 0.15;
-      const hour = 8 + Math.floor(rand() * 8);
-      const used = status === "held" && rand() < 0.5;
-      const { id } = meeting.get(
-        date,
-        `${String(hour).padStart(2, "0")}:00`,
-        `${String(hour + 1).padStart(2, "0")}:30`,
-        viaForum ? "preparatory_group" : "dialogue",
-        status,
-        viaForum ? pick(forumIds) : null,
-        1 + Math.floor(rand() * 20),
-        used ? 1 : null,
-        used ? 1 : 0,
-        `${date}T12:00:00.000Z`,
-        "Dagordning",
-      ) as { id: number };
-      const these = viaForum ? [] : Array.from({ length: 1 + Math.floor(rand() * 3) }, () => pick(codes));
-      for (const code of these) mm.run(id, code, date, status);
-      participant.run(id, 1 + Math.floor(rand() * 20));
-      if (rand() < 0.5) participant.run(id, 1 + Math.floor(rand() * 20));
-      fn.run(id, 1 + Math.floor(rand() * 3));
-      if (used) for (const s of sections) if (rand() < 0.5) section.run(id, s);
-      if (status === "held" && these.length) held.push({ id, date, codes: these });
-    }
-    const action = sqlite.prepare(
-      `insert into follow_up_actions (meeting_id, municipality_code, what, assignee_user_id, assignee_function, due_date, status)
-       values (?, ?, ?, ?, ?, ?, ?)`,
-    );
-    for (let i = 0; i < ACTIONS; i++) {
-      const m = pick(held);
-      const due = iso(new Date(Date.parse(m.date) + (14 + rand() * 120) * 864e5));
-      const toUser = rand() < 0.5;
-      action.run(m.id, pick(m.codes), "Uppföljning", toUser ? 1 + Math.floor(rand() * 20) : null, toUser ? null : "management", due, rand() < 0.6 ? "done" : "open");
-    }
   })();
-  sqlite.exec("analyze");
+  seedBenchMeetings(sqlite, { meetings: MEETINGS, actions: ACTIONS, today: todayInSweden() });
   return { codes };
 }
 

@@ -161,6 +161,15 @@ export const ACCESS: Record<string, Check[]> = {
     { url: "/api/v1/indicators?from=x", expect: { ...signedIn(400), anonymous: 401 } },
   ],
   "routes/indikatorer._index": [{ url: "/indikatorer", expect: signedIn(200) }],
+  "routes/indikatorer.diagram.$name": [
+    { url: "/indikatorer/diagram/indikator-ae_rehab_collaboration.svg", expect: signedIn(200) },
+    { url: "/indikatorer/diagram/okand.svg", expect: signedIn(404) },
+  ],
+  "routes/rapport.$year_.diagram.$name": [
+    { url: "/rapport/2025/diagram/karta.svg", expect: signedIn(200) },
+    { url: "/rapport/2025/diagram/moten.svg", expect: signedIn(200) },
+    { url: "/rapport/2019/diagram/karta.svg", expect: signedIn(404) },
+  ],
   "routes/rapport._index": [{ url: "/rapport", expect: signedIn(200) }],
   // The example round is February 2025: 2025 has a report, 2019 has none (404), "abc" is no year (400).
   "routes/rapport.$year": [
