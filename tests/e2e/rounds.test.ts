@@ -183,7 +183,8 @@ describe("a manager compares 2025 with 2026", () => {
     await page.getByLabel("Län").selectOption("14");
     await page.getByRole("button", { name: "Jämför" }).click();
     await page.waitForURL(/county=14/);
-    expect(await page.locator("h1").innerText()).toContain("Västra Götalands län");
+    // The address changes before React has rendered the new data (router updates run in a transition).
+    await expect.poll(() => page.locator("h1").innerText()).toContain("Västra Götalands län");
   });
 
   it("sees the change map with its legend", async () => {
