@@ -71,10 +71,7 @@ export default function ComparePage() {
           exempel, inte Försäkringskassans verkliga bedömningar.
         </p>
       ) : null}
-      {/* A document navigation, not a client-side one: the heading, the title and every figure change
-          together with the address (a client-side navigation moves the address first and draws the new
-          heading a moment later), and a screen reader announces the new page. */}
-      <Form method="get" className="filters no-print" reloadDocument>
+      <Form method="get" className="filters no-print">
         <div className="field">
           <label htmlFor="fran">Från</label>
           <select id="fran" name="fran" defaultValue={from.id} key={`fran-${from.id}`}>
