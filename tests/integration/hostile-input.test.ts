@@ -110,7 +110,7 @@ describe("the assessment form with hostile text, missing and extra fields", () =
       who: fc.constantFrom(...ROLES),
       comment: fc.oneof(hostileText, fc.constantFrom("Bra samarbete <b>fet</b> & 'citat'", "Rad ett\r\nRad två  ", "'; DROP TABLE assessments; --")),
       channelOther: hostileText,
-      channels: fc.oneof({ weight: 3, arbitrary: fc.constant(["caseworker_contact"]) }, { weight: 1, arbitrary: fc.subarray(["caseworker_contact", "other", "<b>", "'; --"]) }),
+      channels: fc.oneof({ weight: 3, arbitrary: fc.constant(["caseworker_contact"] as string[]) }, { weight: 1, arbitrary: fc.subarray(["caseworker_contact", "other", "<b>", "'; --"]) }),
       collaboration: fc.oneof({ weight: 3, arbitrary: fc.constant("good") }, { weight: 1, arbitrary: fc.constantFrom("needs_strengthening", "", "<script>", "bra") }),
       drop: fc.oneof({ weight: 3, arbitrary: fc.constant([] as string[]) }, { weight: 1, arbitrary: fc.subarray(["intent", "version", "collaboration", "interventionAccess"]) }),
       extra: fc.dictionary(fc.string({ unit: "binary", maxLength: 20 }), hostileText, { maxKeys: 3 }),
