@@ -38,6 +38,7 @@ export const AUDIT_ACTION_LABELS = {
   "meeting.postpone": "Dialogmöte flyttat",
   "meeting.import": "Dialogmöten importerade",
   "meeting.seed_example": "Exempelmöten skapade",
+  "meeting.seed_scale": "Testmöten för belastningsprov skapade",
   "forum.create": "Forum skapat",
   "forum.update": "Forum ändrat",
   "material.create": "Dialogmaterial tillagt",
