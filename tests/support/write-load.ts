@@ -105,7 +105,7 @@ export function accountCreations(tag: string): WriteWorkload {
 }
 
 /** An open round on the server's database, pre-filled from the one before, for writes that rate. */
-function openRound(server: RunningServer, name: string): number {
+export function openRound(server: RunningServer, name: string): number {
   return withServerDb(server, (db) => {
     setDb(db);
     try {
@@ -122,7 +122,7 @@ function openRound(server: RunningServer, name: string): number {
 }
 
 /** The municipality codes of a county, in code order. */
-function countyCodes(server: RunningServer, county: string): string[] {
+export function countyCodes(server: RunningServer, county: string): string[] {
   return inspectDatabase(server.databasePath, (db) =>
     (db.prepare("SELECT code FROM municipalities WHERE county_code = ? ORDER BY code").all(county) as { code: string }[]).map((r) => r.code),
   );
