@@ -399,6 +399,8 @@ export const meetings = sqliteTable(
     index("meetings_forum_status_date_idx").on(t.forumId, t.status, t.date),
     index("meetings_planner_idx").on(t.plannerId, t.date),
     uniqueIndex("meetings_import_key_uq").on(t.importKey),
+    // The status report's grouped counts over a year read only this index (covering), not the table.
+    index("meetings_report_idx").on(t.date, t.status, t.format, t.materialUsed, t.materialId, t.example, t.forumId),
   ],
 );
 
@@ -449,7 +451,11 @@ export const meetingFunctions = sqliteTable(
     function: text("function", { enum: MUNICIPAL_FUNCTIONS }).notNull(),
     count: integer("count").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.meetingId, t.function] })],
+  (t) => [
+    primaryKey({ columns: [t.meetingId, t.function] }),
+    // Covering for the report's participants per function (count included).
+    index("meeting_functions_count_idx").on(t.meetingId, t.function, t.count),
+  ],
 );
 
 /** The material's sections used at a held meeting. */
@@ -488,7 +494,8 @@ export const followUpActions = sqliteTable(
   (t) => [
     index("follow_up_actions_status_due_idx").on(t.status, t.dueDate, t.municipalityCode),
     index("follow_up_actions_assignee_idx").on(t.assigneeUserId, t.status, t.dueDate),
-    index("follow_up_actions_meeting_idx").on(t.meetingId),
+    // By meeting, covering status and due date for the report's done / open / overdue counts.
+    index("follow_up_actions_meeting_idx").on(t.meetingId, t.status, t.dueDate),
     index("follow_up_actions_municipality_idx").on(t.municipalityCode, t.status, t.dueDate),
   ],
 );

@@ -85,6 +85,7 @@ export function SelectField({
   multiple,
   size,
   placeholder,
+  groups,
 }: {
   meta: FieldMetadata<string | string[] | number | number[] | undefined>;
   label: ReactNode;
@@ -94,6 +95,8 @@ export function SelectField({
   size?: number;
   /** An empty first option, e.g. "Inget forum". */
   placeholder?: string;
+  /** Options in labelled groups (drawn after `options`). */
+  groups?: readonly { label: string; options: readonly { value: string; label: string }[] }[];
 }) {
   const hintId = hint ? `${meta.id}-hint` : undefined;
   const props = getSelectProps(meta as FieldMetadata<string | string[] | undefined>, { ariaDescribedBy: hintId });
@@ -107,6 +110,15 @@ export function SelectField({
           <option key={o.value} value={o.value}>
             {o.label}
           </option>
+        ))}
+        {groups?.map((g) => (
+          <optgroup key={g.label} label={g.label}>
+            {g.options.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </optgroup>
         ))}
       </select>
       <FieldError meta={meta} />

@@ -24,11 +24,15 @@ export function assigneeLabel(row: Pick<FollowUpRow, "assigneeName" | "assigneeF
   return "–";
 }
 
-/** Follow-up actions with their state; `canChange` adds a "Markera klar" / "Öppna igen" button. */
+/**
+ * Follow-up actions with their state; `canChange` adds a "Markera klar" / "Öppna igen" button and
+ * `canEdit` a link to the follow-up's edit page.
+ */
 export function FollowUpTable({
   rows,
   today,
   canChange,
+  canEdit = () => false,
   caption,
   showMeeting = true,
   action = "/uppfoljningar",
@@ -36,6 +40,7 @@ export function FollowUpTable({
   rows: readonly FollowUpRow[];
   today: string;
   canChange: (row: FollowUpRow) => boolean;
+  canEdit?: (row: FollowUpRow) => boolean;
   caption: string;
   showMeeting?: boolean;
   action?: string;
@@ -86,6 +91,11 @@ export function FollowUpTable({
                       <span className="visually-hidden">: {r.what}</span>
                     </button>
                   </Form>
+                ) : null}
+                {canEdit(r) ? (
+                  <Link to={`/uppfoljningar/${r.id}`} className="follow-up-edit">
+                    Ändra<span className="visually-hidden">: {r.what}</span>
+                  </Link>
                 ) : null}
               </td>
             </tr>

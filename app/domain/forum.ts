@@ -21,3 +21,9 @@ export function forumSchema(lookups?: { municipalityCodes: ReadonlySet<string>; 
       }
     });
 }
+
+/** Why a forum cannot be removed (its meetings keep it in the history), or null when it can. */
+export function deleteForumProblem(meetings: number): string | null {
+  if (meetings === 0) return null;
+  return `Forumet har ${meetings === 1 ? "ett möte" : `${meetings} möten`} och kan inte tas bort: mötena räknas som dialog med medlemmarna. Ändra forumets namn eller medlemmar i stället.`;
+}

@@ -29,3 +29,9 @@ export function materialSchema(lookups?: { versionTaken: (name: string, version:
       }
     });
 }
+
+/** Why a material version cannot be removed (meetings recorded its use), or null when it can. */
+export function deleteMaterialProblem(material: { name: string; version: number }, meetings: number): string | null {
+  if (meetings === 0) return null;
+  return `${material.name}, version ${material.version}, används i ${meetings === 1 ? "ett möte" : `${meetings} möten`} och kan inte tas bort.`;
+}

@@ -253,3 +253,64 @@ export function transitionProblem(meeting: { status: MeetingStatus; date: string
 export function isOverdue(action: { status: string; dueDate: string }, today: string): boolean {
   return action.status === "open" && action.dueDate < today;
 }
+
+/**
+ * Whether a meeting may be removed altogether (booked by mistake); null when it may, else why not.
+ * Only what has not become history: a planned or cancelled meeting without follow-ups. A held meeting
+ * counts as dialogue, and a postponed one points to the meeting that replaced it.
+ */
+export function deleteMeetingProblem(meeting: { status: MeetingStatus }, followUps: number): string | null {
+  if (meeting.status === "held") {
+    return "Ett genomfört möte kan inte tas bort: det räknas som dialog med kommunerna. Rätta anteckningarna i stället.";
+  }
+  if (meeting.status === "postponed") {
+    return "Ett flyttat möte finns kvar i historiken. Ta bort det nya mötet i stället om det bokades av misstag.";
+  }
+  if (followUps > 0) return `Mötet har ${followUps === 1 ? "en uppföljning" : `${followUps} uppföljningar`} och kan inte tas bort.`;
+  return null;
+}
+
+/** A removal's confirmation: a checkbox that must be ticked (the form works without JavaScript). */
+export function confirmRemovalSchema(message: string) {
+  return z.object({ confirm: z.literal("yes", { errorMap: () => ({ message }) }) });
+}
+
+export type FollowUpLookups = {
+  userIds: ReadonlySet<number>;
+  /** The municipalities the follow-up may concern: its meeting's, or its forum's members. */
+  municipalityCodes: ReadonlySet<string>;
+};
+
+/** Editing one follow-up action: what, who (a person or a municipal function), due date, municipality. */
+export function followUpSchema(lookups?: FollowUpLookups) {
+  return z
+    .object({
+      what: safeName({ label: "vad som ska göras", max: 300 }),
+      assignee: z.string({ required_error: "Ange vem som ansvarar: en person eller en kommunal funktion." }),
+      due: z.string({ required_error: "Ange när uppföljningen ska vara klar." }).trim(),
+      municipality: z.string().trim().optional(),
+    })
+    .superRefine((value, ctx) => {
+      const at = (field: string, message: string) => ctx.addIssue({ code: z.ZodIssueCode.custom, path: [field], message });
+      if (!isIsoDate(value.due)) at("due", "Ange ett datum som finns, skrivet ÅÅÅÅ-MM-DD.");
+      const assignee = parseAssignee(value.assignee);
+      if (!assignee) at("assignee", "Ange vem som ansvarar: en person eller en kommunal funktion.");
+      else if (lookups && "userId" in assignee && !lookups.userIds.has(assignee.userId)) at("assignee", "Personen finns inte.");
+      if (value.municipality && lookups && !lookups.municipalityCodes.has(value.municipality)) {
+        at("municipality", "Kommunen deltog inte i mötet (direkt eller via forumet).");
+      }
+    });
+}
+export type FollowUpInput = z.infer<ReturnType<typeof followUpSchema>>;
+
+/** The stored form of a valid follow-up edit. */
+export function followUpDraft(value: FollowUpInput): FollowUpDraft {
+  const assignee = parseAssignee(value.assignee)!;
+  return {
+    what: value.what.trim(),
+    assigneeUserId: "userId" in assignee ? assignee.userId : null,
+    assigneeFunction: "function" in assignee ? assignee.function : null,
+    dueDate: value.due,
+    municipalityCode: value.municipality || null,
+  };
+}

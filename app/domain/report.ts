@@ -35,20 +35,43 @@ export type ReportRound = {
   transition: ReportTransition | null;
 };
 
-export type PriorityReach = { total: number; reached: number; direct: number; viaForum: number };
+export type PriorityReach = {
+  /** The latest round's municipalities in the category. */
+  total: number;
+  /** Of those, reached by a held meeting in the year, directly or through a forum. */
+  reached: number;
+  direct: number;
+  viaForum: number;
+  /** Those not reached, in Swedish order: whom the planners still have to meet. */
+  notReached: { code: string; name: string }[];
+};
 
-/** Dialogue figures for the year; the report shows "not yet available" when the app has no meetings module. */
-export type ReportDialogue = {
+/** Meetings dated in the year by status: planned means booked and not yet recorded as held. */
+export type MeetingStatusCounts = { held: number; planned: number; cancelled: number; postponed: number };
+
+/**
+ * Dialogue figures for the year (meetings dated in it). Counts of meetings, municipalities and actions
+ * are shown as they are; counts of people (municipal participants) under the disclosure threshold
+ * arrive as "<5", like the indicators.
+ */
+export type ReportDialogue = MeetingStatusCounts & {
   example: boolean;
-  held: number;
+  /** Held meetings per format, in the vocabulary's order; formats without a held meeting are left out. */
   byFormat: { format: string; label: string; held: number }[];
-  /** Twelve months, "2026-01" … "2026-12". */
-  byMonth: { month: string; held: number }[];
+  /** Twelve months, "2026-01" … "2026-12", each by status. */
+  byMonth: ({ month: string } & MeetingStatusCounts)[];
+  /** Distinct municipalities met in held meetings: directly, and only through a forum. */
   reach: { direct: number; viaForum: number; total: number };
   /** Of the latest round's municipalities in these categories, how many were reached this year. */
-  priority: { needs_strengthening: PriorityReach; access_gap: PriorityReach } | null;
-  material: { title: string; meetings: number; municipalities: number }[];
+  priority: { roundName: string; needs_strengthening: PriorityReach; access_gap: PriorityReach };
+  /** Held meetings where the dialogue material was used. */
+  materialMeetings: number;
+  /** Per section: held meetings that used it and the municipalities they reached (directly or via forum). */
+  material: { title: string; version: number; meetings: number; municipalities: number }[];
+  /** Follow-up actions agreed at the year's meetings, by their status today. */
   actions: { done: number; open: number; overdue: number };
+  /** Municipal participants at the year's held meetings, by function (people: "<5" under the threshold). */
+  participants: { function: string; label: string; people: number | string }[];
 };
 
 export type ReportIndicator = {
@@ -71,7 +94,7 @@ export type YearReport = {
   rounds: ReportRound[];
   /** Every started round up to the end of the year, oldest first: the distribution chart. */
   history: { id: number; name: string; periodStart: string; example: boolean; counts: CategoryCounts }[];
-  dialogue: ReportDialogue | null;
+  dialogue: ReportDialogue;
   indicators: ReportIndicator[];
   disclosureThreshold: number;
 };
@@ -122,20 +145,35 @@ export function transitionSentence(t: ReportTransition): string {
   return `Jämfört med ${t.from.name} har ${joinSwedish(parts)}${unchanged}.`;
 }
 
-/** What the report says when the app holds no dialogue meetings yet. */
-export const DIALOGUE_NOT_AVAILABLE = "Uppgifter om dialogmöten finns ännu inte i Samverkanskartan.";
+/** "Av årets övriga möten var 4 inställda, 2 flyttade och 12 planerade." */
+function otherMeetingsSentence(d: MeetingStatusCounts): string | null {
+  const parts: string[] = [];
+  if (d.cancelled > 0) parts.push(`${d.cancelled} ${pluralSv(d.cancelled, "inställt", "inställda")}`);
+  if (d.postponed > 0) parts.push(`${d.postponed} ${pluralSv(d.postponed, "flyttat", "flyttade")}`);
+  if (d.planned > 0) parts.push(`${d.planned} ${pluralSv(d.planned, "planerat", "planerade")}`);
+  if (parts.length === 0) return null;
+  return `Av årets övriga möten var ${joinSwedish(parts)}.`;
+}
 
 export function dialogueSentences(year: number, d: ReportDialogue): string[] {
-  if (d.held === 0) return [`Inga dialogmöten genomfördes under ${year}.`];
-  const out = [
-    `Under ${year} genomfördes ${countSv(d.held, "dialogmöte", "dialogmöten")}. De nådde ${countSv(d.reach.direct, "kommun", "kommuner")} direkt och ytterligare ${d.reach.viaForum} via samordningsförbund och andra forum.`,
-  ];
-  if (d.priority) {
+  const out: string[] = [];
+  if (d.held === 0) out.push(`Inga dialogmöten genomfördes under ${year}.`);
+  else {
+    out.push(
+      `Under ${year} genomfördes ${countSv(d.held, "dialogmöte", "dialogmöten")}. De nådde ${countSv(d.reach.direct, "kommun", "kommuner")} direkt och ytterligare ${d.reach.viaForum} via samordningsförbund och andra forum.`,
+    );
+  }
+  const other = otherMeetingsSentence(d);
+  if (other) out.push(other);
+  if (d.held > 0) {
     const ns = d.priority.needs_strengthening;
     const ag = d.priority.access_gap;
     out.push(
       `Av de ${ns.total} ${pluralSv(ns.total, "kommun", "kommuner")} vars samverkan behövde stärkas har ${ns.reached} nåtts, och av de ${ag.total} med otillfredsställande tillgång till insatser ${ag.reached}.`,
     );
+    if (d.materialMeetings > 0) {
+      out.push(`Dialogmaterialet användes i ${d.materialMeetings} av ${d.held} genomförda möten.`);
+    }
   }
   const a = d.actions;
   if (a.done + a.open > 0) {
@@ -160,7 +198,7 @@ export function reportSummary(report: YearReport): string[] {
   const latest = report.rounds[report.rounds.length - 1];
   for (const round of report.rounds) paragraphs.push(roundSentence(round, report.municipalityTotal));
   if (latest?.transition) paragraphs.push(transitionSentence(latest.transition));
-  paragraphs.push(...(report.dialogue ? dialogueSentences(report.year, report.dialogue) : [DIALOGUE_NOT_AVAILABLE]));
+  paragraphs.push(...dialogueSentences(report.year, report.dialogue));
   const withValues = report.indicators.map((i) => indicatorSentence(i, report.year)).filter((s): s is string => s !== null);
   if (withValues.length > 0) paragraphs.push(withValues.join(" "));
   else paragraphs.push(`Inga indikatorvärden finns för ${report.year}.`);
@@ -195,10 +233,15 @@ export function monthLabel(month: string): string {
 }
 
 export function meetingsChartText(year: number, byMonth: ReportDialogue["byMonth"]): string {
-  const total = byMonth.reduce((n, m) => n + m.held, 0);
-  if (total === 0) return `Stapeldiagram över genomförda dialogmöten per månad ${year}: inga möten.`;
+  const sum = (key: keyof MeetingStatusCounts) => byMonth.reduce((n, m) => n + m[key], 0);
+  const held = sum("held");
+  const all = held + sum("planned") + sum("cancelled") + sum("postponed");
+  const title = `Staplat stapeldiagram över dialogmöten per månad ${year}, efter status (genomförda, planerade, flyttade, inställda)`;
+  if (all === 0) return `${title}: inga möten.`;
+  const parts = [`${held} genomförda`, `${sum("planned")} planerade`, `${sum("postponed")} flyttade`, `${sum("cancelled")} inställda`];
+  if (held === 0) return `${title}: ${joinSwedish(parts)}.`;
   const max = byMonth.reduce((best, m) => (m.held > best.held ? m : best), byMonth[0]!);
-  return `Stapeldiagram över genomförda dialogmöten per månad ${year}: totalt ${total}, flest i ${monthLabel(max.month)} (${max.held}).`;
+  return `${title}: ${joinSwedish(parts)}; flest genomförda i ${monthLabel(max.month)} (${max.held}).`;
 }
 
 export function indicatorChartText(i: ReportIndicator, roundNames: readonly string[]): string {
@@ -213,6 +256,14 @@ export function indicatorChartText(i: ReportIndicator, roundNames: readonly stri
 
 // ---------------------------------------------------------------------------------------------
 // Every figure as rows: the CSV download (and a check that the formats agree)
+
+/** The CSV's words for meetings by status. */
+export const MEETING_STATUS_MEASURES: Record<keyof MeetingStatusCounts, string> = {
+  held: "Genomförda möten",
+  planned: "Planerade möten",
+  cancelled: "Inställda möten",
+  postponed: "Flyttade möten",
+};
 
 export type FigureRow = { section: string; measure: string; group: string; value: number | string; example: boolean };
 
@@ -234,24 +285,35 @@ export function reportFigureRows(report: YearReport): FigureRow[] {
     }
   }
   const d = report.dialogue;
-  if (d) {
-    const ex = d.example;
-    rows.push({ section: "Dialogmöten", measure: "Genomförda möten", group: "Totalt", value: d.held, example: ex });
-    for (const f of d.byFormat) rows.push({ section: "Dialogmöten", measure: "Genomförda möten", group: f.label, value: f.held, example: ex });
-    for (const m of d.byMonth) rows.push({ section: "Dialogmöten per månad", measure: "Genomförda möten", group: m.month, value: m.held, example: ex });
-    rows.push({ section: "Räckvidd", measure: "Kommuner nådda direkt", group: "Hela riket", value: d.reach.direct, example: ex });
-    rows.push({ section: "Räckvidd", measure: "Kommuner nådda via forum", group: "Hela riket", value: d.reach.viaForum, example: ex });
-    if (d.priority) {
-      for (const c of ["needs_strengthening", "access_gap"] as const) {
-        rows.push({ section: "Räckvidd", measure: `${CATEGORY_LABELS[c]}: antal`, group: "Senaste kartläggningen", value: d.priority[c].total, example: ex });
-        rows.push({ section: "Räckvidd", measure: `${CATEGORY_LABELS[c]}: nådda`, group: "Senaste kartläggningen", value: d.priority[c].reached, example: ex });
-      }
-    }
-    for (const s of d.material) rows.push({ section: "Dialogmaterial", measure: "Möten där avsnittet användes", group: s.title, value: s.meetings, example: ex });
-    rows.push({ section: "Uppföljningsåtgärder", measure: "Klara", group: "Totalt", value: d.actions.done, example: ex });
-    rows.push({ section: "Uppföljningsåtgärder", measure: "Öppna", group: "Totalt", value: d.actions.open, example: ex });
-    rows.push({ section: "Uppföljningsåtgärder", measure: "Försenade", group: "Totalt", value: d.actions.overdue, example: ex });
+  const ex = d.example;
+  const dialogue = (section: string, measure: string, group: string, value: number | string) => rows.push({ section, measure, group, value, example: ex });
+  for (const status of ["held", "planned", "cancelled", "postponed"] as const) {
+    dialogue("Dialogmöten", MEETING_STATUS_MEASURES[status], "Totalt", d[status]);
   }
+  for (const f of d.byFormat) dialogue("Dialogmöten", MEETING_STATUS_MEASURES.held, f.label, f.held);
+  for (const m of d.byMonth) {
+    for (const status of ["held", "planned", "cancelled", "postponed"] as const) dialogue("Dialogmöten per månad", MEETING_STATUS_MEASURES[status], m.month, m[status]);
+  }
+  dialogue("Räckvidd", "Kommuner nådda direkt", "Hela riket", d.reach.direct);
+  dialogue("Räckvidd", "Kommuner nådda via forum", "Hela riket", d.reach.viaForum);
+  dialogue("Räckvidd", "Kommuner nådda totalt", "Hela riket", d.reach.total);
+  for (const c of ["needs_strengthening", "access_gap"] as const) {
+    const p = d.priority[c];
+    dialogue("Räckvidd", `${CATEGORY_LABELS[c]}: antal`, d.priority.roundName, p.total);
+    dialogue("Räckvidd", `${CATEGORY_LABELS[c]}: nådda`, d.priority.roundName, p.reached);
+    dialogue("Räckvidd", `${CATEGORY_LABELS[c]}: nådda direkt`, d.priority.roundName, p.direct);
+    dialogue("Räckvidd", `${CATEGORY_LABELS[c]}: nådda via forum`, d.priority.roundName, p.viaForum);
+    for (const m of p.notReached) dialogue("Räckvidd", `${CATEGORY_LABELS[c]}: inte nådd`, `${m.name} (${m.code})`, "ej nådd");
+  }
+  dialogue("Dialogmaterial", "Genomförda möten där materialet användes", "Totalt", d.materialMeetings);
+  for (const s of d.material) {
+    dialogue("Dialogmaterial", "Möten där avsnittet användes", s.title, s.meetings);
+    dialogue("Dialogmaterial", "Kommuner som mötet nådde", s.title, s.municipalities);
+  }
+  dialogue("Uppföljningsåtgärder", "Klara", "Totalt", d.actions.done);
+  dialogue("Uppföljningsåtgärder", "Öppna", "Totalt", d.actions.open);
+  dialogue("Uppföljningsåtgärder", "Försenade", "Totalt", d.actions.overdue);
+  for (const p of d.participants) dialogue("Deltagare från kommunerna", "Personer i genomförda möten", p.label, p.people);
   for (const i of report.indicators) {
     rows.push({ section: "Indikatorer", measure: i.name, group: String(report.year), value: i.value ?? "", example: i.example });
     rows.push({ section: "Indikatorer", measure: i.name, group: String(report.year - 1), value: i.previous ?? "", example: i.example });
@@ -283,6 +345,10 @@ export function noReportMessage(year: number, yearsWithRounds: readonly number[]
   return `Det finns ingen lägesrapport för ${year}: ingen påbörjad kartläggning har sin period under året.${alternatives}`;
 }
 
+function reachJson(p: PriorityReach) {
+  return { total: p.total, reached: p.reached, direct: p.direct, viaForum: p.viaForum, notReached: p.notReached };
+}
+
 /** GET /api/v1/report?year=YYYY: the issue's shape, plus periods, counties, transitions and the summary. */
 export function reportJson(report: YearReport) {
   const d = report.dialogue;
@@ -308,21 +374,25 @@ export function reportJson(report: YearReport) {
         worsenedMunicipalities: r.transition.worsened.map((m) => ({ code: m.code, name: m.name, from: m.from, to: m.to })),
       },
     })),
-    /** False while the app holds no dialogue meetings; meetings, reach and actions are then null. */
-    dialogueAvailable: d !== null,
-    meetings: d && {
+    meetings: {
       held: d.held,
+      planned: d.planned,
+      cancelled: d.cancelled,
+      postponed: d.postponed,
       byFormat: Object.fromEntries(d.byFormat.map((f) => [f.format, f.held])),
-      byMonth: Object.fromEntries(d.byMonth.map((m) => [m.month, m.held])),
+      byMonth: Object.fromEntries(d.byMonth.map(({ month, ...counts }) => [month, counts])),
     },
-    reach: d && {
+    reach: {
       direct: d.reach.direct,
       viaForum: d.reach.viaForum,
-      needs_strengthening: d.priority ? { total: d.priority.needs_strengthening.total, reached: d.priority.needs_strengthening.reached } : null,
-      access_gap: d.priority ? { total: d.priority.access_gap.total, reached: d.priority.access_gap.reached } : null,
+      total: d.reach.total,
+      round: d.priority.roundName,
+      needs_strengthening: reachJson(d.priority.needs_strengthening),
+      access_gap: reachJson(d.priority.access_gap),
     },
-    material: d && d.material,
-    actions: d && d.actions,
+    material: { meetings: d.materialMeetings, sections: d.material },
+    actions: d.actions,
+    participants: Object.fromEntries(d.participants.map((p) => [p.function, p.people])),
     indicators: report.indicators.map((i) => ({ key: i.key, name: i.name, unit: i.unit, value: i.value, previous: i.previous, example: i.example })),
     summary: reportSummary(report),
   };

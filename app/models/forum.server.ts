@@ -1,7 +1,8 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { getDb, type Db } from "../../db/client.server";
-import { counties, forumMembers, forums, municipalities } from "../../db/schema";
+import { counties, forumMembers, forums, meetings, municipalities } from "../../db/schema";
 import { sortSwedish } from "../domain/collation";
+import { deleteForumProblem } from "../domain/forum";
 import type { ForumKind } from "../domain/meeting-vocabulary";
 import { appendAudit, type Actor } from "./audit.server";
 
@@ -98,5 +99,26 @@ export function updateForum(id: number, input: ForumInput, actor: Actor) {
       after: { ...input },
     });
     return { id };
+  });
+}
+
+/** How many meetings (of any status) were booked with a forum. */
+export function countMeetingsOfForum(id: number): number {
+  return getDb().select({ n: sql<number>`count(*)` }).from(meetings).where(eq(meetings.forumId, id)).get()?.n ?? 0;
+}
+
+/** Removes a forum that no meeting names (checked again in the transaction), with its members; audited. */
+export function deleteForum(id: number, actor: Actor): { deleted: true } | { problem: string } | null {
+  return getDb().transaction((tx) => {
+    const before = tx.select().from(forums).where(eq(forums.id, id)).get();
+    if (!before) return null;
+    const used = tx.select({ n: sql<number>`count(*)` }).from(meetings).where(eq(meetings.forumId, id)).get()?.n ?? 0;
+    const problem = deleteForumProblem(used);
+    if (problem) return { problem };
+    const memberCodes = tx.select().from(forumMembers).where(eq(forumMembers.forumId, id)).all().map((m) => m.municipalityCode);
+    tx.delete(forumMembers).where(eq(forumMembers.forumId, id)).run();
+    tx.delete(forums).where(eq(forums.id, id)).run();
+    appendAudit(tx, { actor, action: "forum.delete", entityType: "forum", entityId: id, before: { name: before.name, kind: before.kind, memberCodes } });
+    return { deleted: true as const };
   });
 }

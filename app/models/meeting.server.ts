@@ -14,7 +14,7 @@ import {
   users,
 } from "../../db/schema";
 import type { DialogueContact } from "../domain/dialogue-status";
-import type { FollowUpDraft } from "../domain/meeting";
+import { deleteMeetingProblem, type FollowUpDraft } from "../domain/meeting";
 import type { MeetingFormat, MeetingStatus, MunicipalFunction } from "../domain/meeting-vocabulary";
 import { appendAudit, type Actor } from "./audit.server";
 
@@ -200,6 +200,52 @@ export function cancelMeeting(id: number, actor: Actor) {
   });
 }
 
+/** How many follow-up actions a meeting has. */
+export function countFollowUpsOf(meetingId: number): number {
+  return getDb().select({ n: sql<number>`count(*)` }).from(followUpActions).where(eq(followUpActions.meetingId, meetingId)).get()?.n ?? 0;
+}
+
+/**
+ * Removes a meeting booked by mistake, with its municipalities, participants and functions; audited
+ * with what it held. The rule (domain/meeting.ts deleteMeetingProblem) is checked again inside the
+ * transaction, so a meeting recorded meanwhile is not removed. A postponed meeting that this one
+ * replaced keeps its new date but no longer links to a meeting.
+ */
+export function deleteMeeting(id: number, actor: Actor): { deleted: true } | { problem: string } | null {
+  return getDb().transaction((tx) => {
+    const before = tx.select().from(meetings).where(eq(meetings.id, id)).get();
+    if (!before) return null;
+    const followUps = tx.select({ n: sql<number>`count(*)` }).from(followUpActions).where(eq(followUpActions.meetingId, id)).get()?.n ?? 0;
+    const problem = deleteMeetingProblem(before, followUps);
+    if (problem) return { problem };
+    const children = readChildren(tx, id);
+    tx.delete(meetingSections).where(eq(meetingSections.meetingId, id)).run();
+    tx.delete(meetingFunctions).where(eq(meetingFunctions.meetingId, id)).run();
+    tx.delete(meetingParticipants).where(eq(meetingParticipants.meetingId, id)).run();
+    tx.delete(meetingMunicipalities).where(eq(meetingMunicipalities.meetingId, id)).run();
+    tx.update(meetings).set({ replacedBy: null, updatedAt: now() }).where(eq(meetings.replacedBy, id)).run();
+    tx.delete(meetings).where(eq(meetings.id, id)).run();
+    appendAudit(tx, {
+      actor,
+      action: "meeting.delete",
+      entityType: "meeting",
+      entityId: id,
+      before: {
+        date: before.date,
+        startTime: before.startTime,
+        endTime: before.endTime,
+        status: before.status,
+        format: before.format,
+        forumId: before.forumId,
+        place: before.place,
+        plannerId: before.plannerId,
+        ...children,
+      },
+    });
+    return { deleted: true as const };
+  });
+}
+
 /**
  * Moves a planned meeting to a new date: the old one is kept as "postponed" (pointing to the new date),
  * and a new planned meeting with the same participants takes its place.
@@ -341,6 +387,8 @@ export type MeetingFilter = {
   forumId?: number | null;
   limit?: number;
   order?: "asc" | "desc";
+  /** false: leave out the material sections (calendar files do not show them). */
+  sections?: boolean;
 };
 
 export type MeetingRow = {
@@ -426,15 +474,16 @@ export function listMeetings(filter: MeetingFilter = {}): MeetingRow[] {
       m.sequence, m.updated_at, m.agenda,
       (select group_concat(k.code || char(31) || k.name, char(30)) from meeting_municipalities mm
         join municipalities k on k.code = mm.municipality_code where mm.meeting_id = m.id) as munis,
-      (select group_concat(title, char(30)) from (select s.title from meeting_sections ms
-        join dialogue_material_sections s on s.id = ms.section_id where ms.meeting_id = m.id order by s.position)) as sections
+      ${filter.sections === false ? sql`null` : sql`(select group_concat(title, char(30)) from (select s.title from meeting_sections ms
+        join dialogue_material_sections s on s.id = ms.section_id where ms.meeting_id = m.id order by s.position))`} as sections
     from ${source}
     ${where.length ? sql`where ${sql.join(where, sql` and `)}` : sql``}
     order by ${order}
     limit ${filter.limit ?? 1000}`);
   return rows.map((r) => {
+    // By code: four digits, so plain string order (localeCompare cost a feed of 1,800 meetings ~2 ms).
     const ms = (r.munis ? r.munis.split("\u001e").map((pair) => pair.split("\u001f") as [string, string]) : []).sort((a, b) =>
-      a[0].localeCompare(b[0]),
+      a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0,
     );
     return {
       id: r.id,
@@ -697,6 +746,39 @@ export function setFollowUpStatus(id: number, status: "open" | "done", actor: Ac
       entityId: id,
       before: { status: before.status },
       after: { status },
+    });
+    return { id };
+  });
+}
+
+/** Changes what a follow-up says, who carries it out, by when and which municipality it concerns. */
+export function updateFollowUp(id: number, draft: FollowUpDraft, actor: Actor) {
+  return getDb().transaction((tx) => {
+    const before = tx.select().from(followUpActions).where(eq(followUpActions.id, id)).get();
+    if (!before) return null;
+    tx.update(followUpActions)
+      .set({
+        what: draft.what,
+        assigneeUserId: draft.assigneeUserId,
+        assigneeFunction: draft.assigneeFunction,
+        dueDate: draft.dueDate,
+        municipalityCode: draft.municipalityCode,
+      })
+      .where(eq(followUpActions.id, id))
+      .run();
+    appendAudit(tx, {
+      actor,
+      action: "follow_up.update",
+      entityType: "follow_up_action",
+      entityId: id,
+      before: {
+        what: before.what,
+        assigneeUserId: before.assigneeUserId,
+        assigneeFunction: before.assigneeFunction,
+        dueDate: before.dueDate,
+        municipalityCode: before.municipalityCode,
+      },
+      after: draft,
     });
     return { id };
   });

@@ -3,17 +3,19 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "../components/error-boundary";
 import { ExampleBadge } from "../components/example-banner";
+import { RemoveForm } from "../components/remove-form";
 import { ForumForm } from "../components/forum-form";
 import { MeetingTable } from "../components/meeting-table";
-import { forumSchema } from "../domain/forum";
+import { deleteForumProblem, forumSchema } from "../domain/forum";
+import { confirmRemovalSchema } from "../domain/meeting";
 import { FORUM_KIND_LABELS } from "../domain/meeting-vocabulary";
 import { can } from "../domain/permissions";
 import { parseId } from "../domain/params";
 import { actorOf } from "../models/audit.server";
-import { forumNameTaken, getForum, updateForum } from "../models/forum.server";
+import { countMeetingsOfForum, deleteForum, forumNameTaken, getForum, updateForum } from "../models/forum.server";
 import { listMeetings, meetingLookups } from "../models/meeting.server";
 import { requirePermission, requireUser } from "../services/auth.server";
-import { invariantResponse } from "../services/http.server";
+import { httpError, invariantResponse } from "../services/http.server";
 import { meetingFormOptions } from "../services/meeting-form.server";
 
 function loadForum(request: Request, idParam: string | undefined) {
@@ -34,22 +36,34 @@ export function loader({ request, params }: LoaderFunctionArgs) {
     canBook: can(user, "manage:meetings"),
     meetings,
     municipalities: canManage ? meetingFormOptions().municipalities : [],
+    deleteProblem: deleteForumProblem(countMeetingsOfForum(forum.id)),
   };
 }
+
+const confirmDeleteSchema = confirmRemovalSchema("Kryssa i rutan för att bekräfta att forumet ska tas bort.");
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = requirePermission(request, "manage:forums");
   const forum = loadForum(request, params.id);
-  const submission = parseWithZod(await request.formData(), {
+  const formData = await request.formData();
+  if (formData.get("intent") === "delete") {
+    const submission = parseWithZod(formData, { schema: confirmDeleteSchema });
+    if (submission.status !== "success") return data({ intent: "delete", result: submission.reply() }, { status: 400 });
+    const outcome = deleteForum(forum.id, actorOf(user));
+    if (!outcome) throw httpError(request, 404, "Forumet finns inte.");
+    if ("problem" in outcome) return data({ intent: "delete", result: submission.reply({ formErrors: [outcome.problem] }) }, { status: 409 });
+    return redirect("/forum?borttaget=1");
+  }
+  const submission = parseWithZod(formData, {
     schema: forumSchema({ municipalityCodes: meetingLookups().municipalityCodes, nameTaken: (n) => forumNameTaken(n, forum.id) }),
   });
-  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+  if (submission.status !== "success") return data({ intent: "update", result: submission.reply() }, { status: 400 });
   updateForum(forum.id, { name: submission.value.name, kind: submission.value.kind, memberCodes: submission.value.members }, actorOf(user));
   return redirect(`/forum/${forum.id}`);
 }
 
 export default function ForumPage() {
-  const { forum, canManage, canBook, meetings, municipalities } = useLoaderData<typeof loader>();
+  const { forum, canManage, canBook, meetings, municipalities, deleteProblem } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <>
@@ -77,10 +91,20 @@ export default function ForumPage() {
           <ForumForm
             municipalities={municipalities}
             defaults={{ name: forum.name, kind: forum.kind, members: forum.members.map((m) => m.code) }}
-            lastResult={actionData?.result}
+            lastResult={actionData?.intent === "update" ? actionData.result : undefined}
             submitLabel="Spara ändringarna"
           />
         </section>
+      ) : null}
+      {canManage ? (
+        <RemoveForm
+          heading="Ta bort forumet"
+          explanation="För ett forum som lades upp av misstag. Medlemskapen tas bort med forumet; kommunerna finns kvar."
+          confirmLabel="Ja, ta bort forumet"
+          buttonLabel="Ta bort forumet"
+          problem={deleteProblem}
+          lastResult={actionData?.intent === "delete" ? actionData.result : undefined}
+        />
       ) : null}
     </>
   );

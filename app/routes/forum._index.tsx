@@ -16,7 +16,12 @@ import { meetingFormOptions } from "../services/meeting-form.server";
 export function loader({ request }: LoaderFunctionArgs) {
   const user = requireUser(request);
   const canManage = can(user, "manage:forums");
-  return { forums: listForums(), canManage, municipalities: canManage ? meetingFormOptions().municipalities : [] };
+  return {
+    forums: listForums(),
+    canManage,
+    municipalities: canManage ? meetingFormOptions().municipalities : [],
+    removed: new URL(request.url).searchParams.get("borttaget") === "1",
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -30,7 +35,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function ForumsPage() {
-  const { forums, canManage, municipalities } = useLoaderData<typeof loader>();
+  const { forums, canManage, municipalities, removed } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <>
@@ -38,6 +43,11 @@ export default function ForumsPage() {
         <Link to="/moten">← Dialogmöten</Link>
       </p>
       <h1>Forum</h1>
+      {removed ? (
+        <p className="notice" role="status">
+          Forumet är borttaget.
+        </p>
+      ) : null}
       <p>
         Samordningsförbund, kommunalförbund, nätverk och andra grupper av kommuner. Ett möte med ett forum räknas som dialog med varje
         medlemskommun, men visas skilt från ett direkt möte.

@@ -5,23 +5,17 @@ import { TableScroll } from "../components/table-scroll";
 import { ChartFigure, Example, Value } from "../components/report/report-parts";
 import { INDICATOR_BENEFIT_LABELS, INDICATOR_UNIT_LABELS, periodLabelSv } from "../domain/indicators";
 import { can } from "../domain/permissions";
-import { indicatorChartText } from "../domain/report";
-import { listRounds } from "../models/round.server";
 import { requireUser } from "../services/auth.server";
-import { indicatorTrendSvg } from "../services/charts.server";
-import { indicatorOverview } from "../services/indicators.server";
+import { indicatorOverview, indicatorTrendFigures } from "../services/indicators.server";
+import { publishFigure } from "../services/report-images.server";
 
 export function loader({ request }: LoaderFunctionArgs) {
   const user = requireUser(request);
   const overview = indicatorOverview();
-  const rounds = listRounds()
-    .filter((r) => r.status !== "planned")
-    .sort((a, b) => a.periodStart.localeCompare(b.periodStart))
-    .map((r) => ({ name: r.name, periodStart: r.periodStart }));
+  const figures = indicatorTrendFigures(overview);
   const indicators = overview.indicators.map((i) => {
-    const national = overview.values.filter((v) => v.indicatorKey === i.key && v.countyCode === null && /^\d{4}$/.test(v.period));
-    const series = national.map((v) => ({ year: Number(v.period), value: typeof v.value === "number" ? v.value : null }));
-    const chart = series.length > 0 ? { svg: indicatorTrendSvg({ ...i, series }, rounds), alt: indicatorChartText({ ...i, series, value: null, previous: null, change: null, example: false }, rounds.map((r) => r.name)) } : null;
+    const figure = figures.get(i.key);
+    const chart = figure ? publishFigure("/indikatorer/diagram", figure) : null;
     return { ...i, chart, values: overview.values.filter((v) => v.indicatorKey === i.key) };
   });
   return { indicators, threshold: overview.threshold, example: overview.example, canEdit: can(user, "manage:indicators") };
@@ -59,7 +53,7 @@ export default function IndicatorsPage() {
             <p>Inga värden ännu.</p>
           ) : (
             <div className="indicator-row">
-              {i.chart ? <ChartFigure svg={i.chart.svg} alt={i.chart.alt} caption={`${i.name}, hela riket per år`} className="trend" /> : null}
+              {i.chart ? <ChartFigure figure={i.chart} caption={`${i.name}, hela riket per år`} className="trend" /> : null}
               <TableScroll label={`Värden: ${i.name}`}>
               <table className="data report-table">
                 <caption>Värden: {i.name}</caption>

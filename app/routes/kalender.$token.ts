@@ -33,7 +33,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
     return new Response(null, { status: 304, headers: { ETag: etag, "Cache-Control": "private, no-cache" } });
   }
   const ics = cachedFeed(key, () =>
-    meetingsCalendar(listMeetings({ userId: subscription.userId, from, limit: 5000 }), { name: "Samverkanskartan: mina möten", ...base }),
+    meetingsCalendar(listMeetings({ userId: subscription.userId, from, limit: 5000, sections: false }), { name: "Samverkanskartan: mina möten", ...base }),
   );
   return fileResponse(ics, {
     kind: "ics",

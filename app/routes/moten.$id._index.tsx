@@ -5,9 +5,19 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "../components/error-boundary";
 import { ExampleBadge } from "../components/example-banner";
 import { Field, FormError, TextAreaField } from "../components/field";
+import { RemoveForm } from "../components/remove-form";
 import { FollowUpTable } from "../components/follow-up-table";
 import { formatDateSv } from "../domain/dates";
-import { cancelSchema, followUpDrafts, postponeSchema, recordSchema, transitionProblem, type MeetingIntent } from "../domain/meeting";
+import {
+  cancelSchema,
+  confirmRemovalSchema,
+  deleteMeetingProblem,
+  followUpDrafts,
+  postponeSchema,
+  recordSchema,
+  transitionProblem,
+  type MeetingIntent,
+} from "../domain/meeting";
 import {
   FORUM_KIND_LABELS,
   MEETING_FORMAT_LABELS,
@@ -22,6 +32,7 @@ import { actorOf } from "../models/audit.server";
 import { getCurrentMaterial } from "../models/material.server";
 import {
   cancelMeeting,
+  deleteMeeting,
   getMeeting,
   listActiveUsers,
   meetingLookups,
@@ -53,11 +64,14 @@ export function loader({ request, params }: LoaderFunctionArgs) {
     userId: user.id,
     material: material && { id: material.id, name: material.name, version: material.version, sections: material.sections },
     users: canManage ? listActiveUsers() : [],
+    deleteProblem: deleteMeetingProblem(meeting, meeting.actions.length),
     booked: new URL(request.url).searchParams.get("bokat") === "1",
   };
 }
 
-const INTENTS = ["record", "cancel", "postpone"] as const;
+const INTENTS = ["record", "cancel", "postpone", "delete"] as const;
+
+const confirmDeleteSchema = confirmRemovalSchema("Kryssa i rutan för att bekräfta att mötet ska tas bort.");
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = requirePermission(request, "manage:meetings");
@@ -65,13 +79,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const intent = String(formData.get("intent") ?? "");
   if (!(INTENTS as readonly string[]).includes(intent)) throw httpError(request, 400, "Okänd åtgärd.");
+  const actor = actorOf(user);
+  if (intent === "delete") {
+    const submission = parseWithZod(formData, { schema: confirmDeleteSchema });
+    if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
+    const outcome = deleteMeeting(meeting.id, actor);
+    if (!outcome) throw httpError(request, 404, "Mötet finns inte.");
+    if ("problem" in outcome) return data({ intent, result: submission.reply({ formErrors: [outcome.problem] }) }, { status: 409 });
+    return redirect("/moten?borttaget=1");
+  }
   const today = todayInSweden();
   const problem = transitionProblem(meeting, intent as MeetingIntent, today);
   if (problem) {
     // Said at the top of the page: the form for this step may not even be shown any more.
     return data({ intent: "transition", result: { status: "error", error: { "": [problem] } } as SubmissionResult<string[]> }, { status: 400 });
   }
-  const actor = actorOf(user);
   if (intent === "record") {
     const material = getCurrentMaterial();
     const lookups = {
@@ -118,7 +140,7 @@ function resultFor(actionData: { intent: string; result: SubmissionResult<string
 }
 
 export default function MeetingPage() {
-  const { meeting, today, canManage, material, users, booked, userId } = useLoaderData<typeof loader>();
+  const { meeting, today, canManage, material, users, booked, userId, deleteProblem } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const who = [...meeting.municipalities.map((m) => m.name), ...(meeting.forum ? [meeting.forum.name] : [])].join(", ");
   const canRecord = canManage && !transitionProblem(meeting, "record", today);
@@ -236,6 +258,7 @@ export default function MeetingPage() {
           today={today}
           showMeeting={false}
           canChange={(r) => canManage || (r as { assigneeUserId?: number | null }).assigneeUserId === userId}
+          canEdit={() => canManage}
           action={`/uppfoljningar?tillbaka=/moten/${meeting.id}`}
         />
       </section>
@@ -254,6 +277,20 @@ export default function MeetingPage() {
           <PostponeForm meeting={meeting} lastResult={resultFor(actionData, "postpone")} />
           <CancelForm lastResult={resultFor(actionData, "cancel")} />
         </div>
+      ) : null}
+      {canManage && (meeting.status === "planned" || meeting.status === "cancelled") ? (
+        <RemoveForm
+          heading="Ta bort mötet"
+          explanation={
+            isPlanned
+              ? "För ett möte som bokades av misstag. Mötet försvinner helt, även ur prenumererade kalendrar. Har deltagarna redan fått mötet som kalenderfil, ställ in det i stället så att det syns som inställt."
+              : "För ett möte som bokades av misstag. Det inställda mötet försvinner helt, även ur historiken och prenumererade kalendrar."
+          }
+          confirmLabel="Ja, ta bort mötet helt"
+          buttonLabel="Ta bort mötet"
+          problem={deleteProblem}
+          lastResult={resultFor(actionData, "delete")}
+        />
       ) : null}
     </>
   );

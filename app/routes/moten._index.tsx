@@ -43,6 +43,7 @@ export function loader({ request }: LoaderFunctionArgs) {
     planners,
     meetings: meetings.slice(0, LIST_LIMIT),
     more: meetings.length > LIST_LIMIT,
+    removed: params.get("borttaget") === "1",
     canManage: can(user, "manage:meetings"),
     calendarLink: `/moten/kalender${filterQuery(filters)}`,
   };
@@ -97,6 +98,11 @@ export default function MeetingsPage() {
   return (
     <>
       <h1>Dialogmöten</h1>
+      {data.removed ? (
+        <p className="notice" role="status">
+          Mötet är borttaget.
+        </p>
+      ) : null}
       <p className="page-links no-print">
         {data.canManage ? (
           <Link className="button" to="/moten/ny">

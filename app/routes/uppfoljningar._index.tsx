@@ -52,7 +52,7 @@ export default function FollowUpsPage() {
       <section aria-labelledby="mine-heading">
         <h2 id="mine-heading">Mina uppföljningar</h2>
         {mine.length === 0 ? <p>Du ansvarar inte för någon uppföljning.</p> : null}
-        <FollowUpTable rows={mine} today={today} caption="Uppföljningar som du ansvarar för" canChange={() => true} />
+        <FollowUpTable rows={mine} today={today} caption="Uppföljningar som du ansvarar för" canChange={() => true} canEdit={() => canManage} />
       </section>
       {overdue ? (
         <section aria-labelledby="overdue-heading">
@@ -63,6 +63,7 @@ export default function FollowUpsPage() {
             today={today}
             caption="Öppna uppföljningar vars slutdatum har passerat"
             canChange={() => canManage}
+            canEdit={() => canManage}
           />
         </section>
       ) : null}

@@ -1,7 +1,8 @@
 import crypto from "node:crypto";
 import { TZDate } from "@date-fns/tz";
-import ical, { ICalEventStatus, type ICalLuxonDateTimeStub } from "ical-generator";
+import ical, { ICalEvent, ICalEventStatus, type ICalCalendar, type ICalLuxonDateTimeStub } from "ical-generator";
 import { tzlib_get_ical_block } from "timezones-ical-library";
+import { foldContentLines } from "../domain/icalendar-fold";
 import { MEETING_FORMAT_LABELS, MEETING_STATUS_LABELS } from "../domain/meeting-vocabulary";
 import type { MeetingRow } from "../models/meeting.server";
 import { getAppSecret } from "./secret.server";
@@ -18,6 +19,10 @@ import { getAppSecret } from "./secret.server";
  * generator as a `LocalWallTime` (ical-generator's Luxon-style date interface) that prints itself
  * unchanged: no conversion to an instant and back, which would also cost ~0.2 ms per event with
  * TZDate. The instant (toJSDate) is computed with @date-fns/tz only if the generator asks.
+ *
+ * ical-generator writes the properties and escapes the text; the calendar is put together and folded
+ * by `writeCalendar` (our RFC 5545 folding by UTF-8 octets), because the generator's own folding of
+ * the whole text costs a TextEncoder per character (see app/domain/icalendar-fold.ts).
  */
 export const MEETING_TIME_ZONE = "Europe/Stockholm";
 
@@ -83,18 +88,18 @@ export function meetingTitle(m: Pick<CalendarMeeting, "format" | "forumName" | "
   return `${MEETING_FORMAT_LABELS[m.format]}: ${list}`;
 }
 
-/** The iCalendar text for some meetings. `baseUrl` makes each event link to its page. */
+/** The iCalendar text for some meetings (one meeting's file or a feed). `baseUrl` makes each event link to its page. */
 export function meetingsCalendar(meetingsToWrite: readonly CalendarMeeting[], options: { name: string; baseUrl: string; host: string }): string {
   const calendar = ical({
     name: options.name,
     prodId: { company: "Forsakringskassan", product: "Samverkanskartan", language: "SV" },
-    // No calendar-wide zone (it would write DTSTAMP without its Z); each event names its zone and the
-    // generator adds one VTIMEZONE per zone used.
+    // No calendar-wide zone (it would write DTSTAMP without its Z); each event names its zone and
+    // writeCalendar adds one VTIMEZONE per zone used.
     timezone: { name: "", generator: vtimezone },
     ttl: 60 * 60,
   });
   calendar.x([["X-WR-TIMEZONE", MEETING_TIME_ZONE]]);
-  for (const m of meetingsToWrite) {
+  const events = meetingsToWrite.map((m) => {
     const url = `${options.baseUrl}/moten/${m.id}`;
     const description = [
       `Status: ${MEETING_STATUS_LABELS[m.status]}`,
@@ -105,21 +110,45 @@ export function meetingsCalendar(meetingsToWrite: readonly CalendarMeeting[], op
     ]
       .filter(Boolean)
       .join("\n\n");
-    calendar.createEvent({
-      id: `meeting-${m.id}@${options.host}`,
-      sequence: m.sequence,
-      start: localTime(m.date, m.startTime),
-      end: localTime(m.date, m.endTime),
-      timezone: MEETING_TIME_ZONE,
-      stamp: new Date(m.updatedAt),
-      summary: meetingTitle(m),
-      location: m.place || m.videoLink || null,
-      description,
-      url,
-      status: m.status === "cancelled" || m.status === "postponed" ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
-    });
-  }
-  return calendar.toString();
+    return new ICalEvent(
+      {
+        id: `meeting-${m.id}@${options.host}`,
+        sequence: m.sequence,
+        start: localTime(m.date, m.startTime),
+        end: localTime(m.date, m.endTime),
+        timezone: MEETING_TIME_ZONE,
+        stamp: new Date(m.updatedAt),
+        summary: meetingTitle(m),
+        location: m.place || m.videoLink || null,
+        description,
+        url,
+        status: m.status === "cancelled" || m.status === "postponed" ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+      },
+      calendar,
+    );
+  });
+  return writeCalendar(calendar, events);
+}
+
+const END = "END:VCALENDAR";
+
+/**
+ * The text of `calendar` (which holds no events) with `events`: the generator writes the calendar's
+ * properties (short lines, cheap for its own folding) and each event unfolded; the VTIMEZONE blocks of
+ * the zones the events use come between them, and the events are folded here by UTF-8 octets.
+ */
+export function writeCalendar(calendar: ICalCalendar, events: readonly ICalEvent[]): string {
+  if (calendar.length() > 0) throw new Error("writeCalendar: pass the events separately, not on the calendar");
+  const head = calendar.toString();
+  if (!head.endsWith(END)) throw new Error("writeCalendar: unexpected calendar text from the generator");
+  const zones = [...new Set(events.map((e) => e.timezone()))].filter((z): z is string => !!z && !z.startsWith("/"));
+  const blocks = zones.map((z) => {
+    const block = vtimezone(z);
+    if (!block) throw new Error(`No VTIMEZONE for ${z}`);
+    return `${block.replace(/\r?\n/g, "\r\n").trim()}\r\n`;
+  });
+  const body = foldContentLines(blocks.join("") + events.map((e) => e.toString()).join(""));
+  return `${head.slice(0, -END.length)}${body}${END}\r\n`;
 }
 
 /** A new subscription token: 256 random bits, URL-safe. */

@@ -69,7 +69,7 @@ function finish(svg: SVGSVGElement, doc: Document, legend: readonly LegendEntry[
       const text = doc.createElementNS(SVG_NS, "text");
       text.setAttribute("x", "18");
       text.setAttribute("y", String(i * rowHeight + 10));
-      text.setAttribute("font-size", "11");
+      text.setAttribute("font-size", "12");
       text.textContent = entry.label;
       g.appendChild(rect);
       g.appendChild(text);
@@ -114,27 +114,37 @@ export function distributionChartSvg(history: YearReport["history"]): string {
   });
 }
 
-/** Held dialogue meetings per month of the year. */
+const MEETING_STATUS_SERIES = [
+  { key: "held", label: "Genomförda", colour: DIALOGUE_COLOURS.met_this_year },
+  { key: "planned", label: "Planerade", colour: DIALOGUE_COLOURS.planned },
+  { key: "postponed", label: "Flyttade", colour: "#9aa1ac" },
+  { key: "cancelled", label: "Inställda", colour: "#5d6675" },
+] as const;
+
+/** Dialogue meetings per month of the year, stacked by status (held at the bottom); totals on top. */
 export function meetingsChartSvg(byMonth: ReportDialogue["byMonth"]): string {
   return memo(`meet:${JSON.stringify(byMonth)}`, () => {
     const doc = newDocument();
     const months = SHORT_MONTHS;
-    const data = byMonth.map((m) => ({ month: months[Number(m.month.slice(5, 7)) - 1]!, held: m.held }));
+    const monthOf = (m: { month: string }) => months[Number(m.month.slice(5, 7)) - 1]!;
+    const data = byMonth.flatMap((m) => MEETING_STATUS_SERIES.map((s) => ({ month: monthOf(m), status: s.label, count: m[s.key] })));
+    const totals = byMonth.map((m) => ({ month: monthOf(m), total: m.held + m.planned + m.cancelled + m.postponed }));
     const svg = Plot.plot({
       document: doc,
       width: 640,
       height: 240,
       marginLeft: 50,
       x: { label: null, domain: months },
-      y: { label: "Genomförda möten", grid: true, tickFormat: swedishNumber },
+      y: { label: "Möten", grid: true, tickFormat: swedishNumber },
+      color: { domain: MEETING_STATUS_SERIES.map((s) => s.label), range: MEETING_STATUS_SERIES.map((s) => s.colour) },
       marks: [
-        Plot.barY(data, { x: "month", y: "held", fill: DIALOGUE_COLOURS.met_this_year }),
-        Plot.text(data, { x: "month", y: "held", text: (d: { held: number }) => (d.held > 0 ? String(d.held) : ""), dy: -6 }),
+        Plot.barY(data, { x: "month", y: "count", fill: "status", order: MEETING_STATUS_SERIES.map((s) => s.label) }),
+        Plot.text(totals, { x: "month", y: "total", text: (d: { total: number }) => (d.total > 0 ? swedishNumber(d.total) : ""), dy: -6 }),
         Plot.ruleY([0]),
       ],
     }) as SVGSVGElement;
     svg.removeAttribute("style");
-    return finish(svg, doc);
+    return finish(svg, doc, MEETING_STATUS_SERIES.map((s) => ({ label: s.label, colour: s.colour })));
   });
 }
 

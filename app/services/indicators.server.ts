@@ -7,7 +7,11 @@ import {
 } from "../domain/indicators";
 import { listIndicators, listIndicatorValues } from "../models/indicator.server";
 import { listCounties } from "../models/register.server";
+import { indicatorChartText } from "../domain/report";
+import { listRounds } from "../models/round.server";
+import { indicatorTrendSvg } from "./charts.server";
 import { getEnv } from "./env.server";
+import type { ReportFigure } from "./report-images.server";
 
 /** Counts of people under this are shown as "<N" outside the indicator editor (DISCLOSURE_THRESHOLD). */
 export function disclosureThreshold(): number {
@@ -71,4 +75,28 @@ export function parsePeriodRange(params: URLSearchParams): { from: Period | null
   const to = read("to");
   if (from && to && `${from.year}${from.half ?? 1}` > `${to.year}${to.half ?? 2}`) problems.push("from ligger efter to.");
   return { from, to, problems };
+}
+
+/**
+ * Each indicator's national yearly trend as a chart (the mapping rounds marked), keyed by indicator:
+ * the indicator page's figures, served as images by /indikatorer/diagram/:name. Indicators without a
+ * yearly national value have none.
+ */
+export function indicatorTrendFigures(overview: ReturnType<typeof indicatorOverview>): Map<string, ReportFigure> {
+  const rounds = listRounds()
+    .filter((r) => r.status !== "planned")
+    .sort((a, b) => a.periodStart.localeCompare(b.periodStart))
+    .map((r) => ({ name: r.name, periodStart: r.periodStart }));
+  const figures = new Map<string, ReportFigure>();
+  for (const i of overview.indicators) {
+    const national = overview.values.filter((v) => v.indicatorKey === i.key && v.countyCode === null && /^\d{4}$/.test(v.period));
+    const series = national.map((v) => ({ year: Number(v.period), value: typeof v.value === "number" ? v.value : null }));
+    if (series.length === 0) continue;
+    figures.set(i.key, {
+      name: `indikator-${i.key}.svg`,
+      svg: indicatorTrendSvg({ ...i, series }, rounds),
+      alt: indicatorChartText({ ...i, series, value: null, previous: null, change: null, example: false }, rounds.map((r) => r.name)),
+    });
+  }
+  return figures;
 }

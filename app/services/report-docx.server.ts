@@ -15,8 +15,8 @@ import {
 } from "docx";
 import { formatDateSv, formatPeriodSv } from "../domain/dates";
 import { formatIndicatorValue, INDICATOR_UNIT_LABELS } from "../domain/indicators";
-import { CATEGORIES, CATEGORY_LABELS, type Category } from "../domain/rating";
-import { DIALOGUE_NOT_AVAILABLE, monthLabel, reportTitle } from "../domain/report";
+import { CATEGORIES, CATEGORY_LABELS, RATING_FIELD_LABELS, type Category } from "../domain/rating";
+import { monthLabel, reportTitle } from "../domain/report";
 import type { ReportView } from "./report-view.server";
 import { svgToPng } from "./svg-png.server";
 
@@ -183,34 +183,66 @@ async function buildReportDocx(view: ReportView, generatedOn: string): Promise<B
 
   body.push(heading("Dialog med kommunerna", HeadingLevel.HEADING_2));
   const d = report.dialogue;
-  if (!d) body.push(paragraph(DIALOGUE_NOT_AVAILABLE));
-  else {
-    if (d.example) body.push(paragraph("Exempeldata: mötena är påhittade exempel.", { bold: true }));
-    body.push(
-      ...table(`Genomförda möten ${report.year} per form`, ["Form", "Möten"], [...d.byFormat.map((f) => [f.label, String(f.held)]), ["Totalt", String(d.held)]]),
-    );
-    if (view.meetings) body.push(image(view.meetings.svg, view.meetings.alt, TEXT_WIDTH_PX));
-    body.push(...table("Genomförda dialogmöten per månad", ["Månad", "Möten"], d.byMonth.map((m) => [monthLabel(m.month), String(m.held)])));
-    const reach: string[][] = [
+  if (d.example) body.push(paragraph("Exempeldata: mötena är påhittade exempel.", { bold: true }));
+  body.push(
+    ...table(`Dialogmöten ${report.year}`, ["Möten", "Antal"], [
+      ...d.byFormat.map((f) => [`Genomförda: ${f.label}`, String(f.held)]),
+      ["Genomförda totalt", String(d.held)],
+      ["Planerade (ännu inte genomförda)", String(d.planned)],
+      ["Inställda", String(d.cancelled)],
+      ["Flyttade", String(d.postponed)],
+    ]),
+  );
+  body.push(image(view.meetings.svg, view.meetings.alt, TEXT_WIDTH_PX));
+  body.push(
+    ...table(
+      "Dialogmöten per månad och status",
+      ["Månad", "Genomförda", "Planerade", "Inställda", "Flyttade"],
+      d.byMonth.map((m) => [monthLabel(m.month), String(m.held), String(m.planned), String(m.cancelled), String(m.postponed)]),
+    ),
+  );
+  body.push(
+    ...table(`Kommuner nådda av genomförda möten ${report.year}`, ["Räckvidd", "Kommuner"], [
       ["Direkt i möten", String(d.reach.direct)],
-      ["Via samordningsförbund och andra forum", String(d.reach.viaForum)],
-    ];
-    if (d.priority) {
-      reach.push([`${CATEGORY_LABELS.needs_strengthening} (${latest.name}): nådda av`, `${d.priority.needs_strengthening.reached} av ${d.priority.needs_strengthening.total}`]);
-      reach.push([`${CATEGORY_LABELS.access_gap} (${latest.name}): nådda av`, `${d.priority.access_gap.reached} av ${d.priority.access_gap.total}`]);
-    }
-    body.push(...table(`Kommuner nådda ${report.year}`, ["Räckvidd", "Kommuner"], reach));
-    if (d.material.length > 0) {
-      body.push(
-        ...table(`Dialogmaterialets avsnitt: användning ${report.year}`, ["Avsnitt", "Möten", "Kommuner"], d.material.map((s) => [s.title, String(s.meetings), String(s.municipalities)])),
-      );
-    }
+      ["Enbart via samordningsförbund och andra forum", String(d.reach.viaForum)],
+      ["Totalt", String(d.reach.total)],
+    ]),
+  );
+  body.push(
+    ...table(
+      `Prioriterade kommuner enligt ${d.priority.roundName}: nådda ${report.year}`,
+      [RATING_FIELD_LABELS.category, "Kommuner", "Nådda", "varav direkt", "varav via forum"],
+      (["needs_strengthening", "access_gap"] as const).map((c) => {
+        const p = d.priority[c];
+        return [CATEGORY_LABELS[c], String(p.total), String(p.reached), String(p.direct), String(p.viaForum)];
+      }),
+    ),
+  );
+  for (const c of ["needs_strengthening", "access_gap"] as const) {
+    const notReached = d.priority[c].notReached;
+    if (notReached.length > 0) body.push(paragraph(`${CATEGORY_LABELS[c]}, inte nådda ${report.year}: ${notReached.map((m) => m.name).join(", ")}.`));
+  }
+  body.push(
+    ...table(
+      `Dialogmaterialet ${report.year}: använt i ${d.materialMeetings} av ${d.held} genomförda möten`,
+      ["Avsnitt", "Möten", "Kommuner"],
+      d.material.map((s) => [s.title, String(s.meetings), String(s.municipalities)]),
+    ),
+  );
+  body.push(
+    ...table(`Uppföljningsåtgärder från årets möten, status ${formatDateSv(generatedOn)}`, ["Status", "Antal"], [
+      ["Klara", String(d.actions.done)],
+      ["Öppna", String(d.actions.open)],
+      ["varav försenade", String(d.actions.overdue)],
+    ]),
+  );
+  if (d.participants.length > 0) {
     body.push(
-      ...table("Uppföljningsåtgärder", ["Status", "Antal"], [
-        ["Klara", String(d.actions.done)],
-        ["Öppna", String(d.actions.open)],
-        ["varav försenade", String(d.actions.overdue)],
-      ]),
+      ...table(
+        `Deltagare från kommunerna i genomförda möten, per funktion (färre än ${report.disclosureThreshold} visas som <${report.disclosureThreshold})`,
+        ["Funktion", "Personer"],
+        d.participants.map((p) => [p.label, formatIndicatorValue(p.people)]),
+      ),
     );
   }
 

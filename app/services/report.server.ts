@@ -1,15 +1,16 @@
 import { sortSwedish } from "../domain/collation";
-import { formatChange } from "../domain/indicators";
-import { RANK_OF_CATEGORY } from "../domain/report-rank";
+import { disclosedValue, formatChange } from "../domain/indicators";
 import { CATEGORIES, type Category } from "../domain/rating";
 import { roundInYear, type ReportIndicator, type ReportRound, type ReportTransition, type YearReport } from "../domain/report";
-import { listMunicipalityRatings, type MunicipalityRating } from "../models/assessment.server";
+import { compareRounds } from "../domain/round-comparison";
+import { countCategoriesByRound, listMunicipalityRatings, listRoundTransitions, type MunicipalityRating } from "../models/assessment.server";
 import { listIndicators, listNationalYearValues } from "../models/indicator.server";
-import { categoryCountsByRound, countMunicipalities } from "../models/report.server";
+import { listCounties } from "../models/register.server";
+import { countMunicipalities } from "../models/report.server";
 import { listRounds } from "../models/round.server";
-import { disclosedValue } from "../domain/indicators";
-import { reportDialogue } from "./report-dialogue.server";
 import { disclosureThreshold } from "./indicators.server";
+import { todayInSweden } from "./priorities.server";
+import { reportDialogue } from "./report-dialogue.server";
 
 /** Years of indicator history the trend charts show (the report's year and nine before it). */
 const TREND_YEARS = 10;
@@ -34,26 +35,22 @@ export function reportYears(): number[] {
   return [...years].sort((a, b) => b - a);
 }
 
-function transition(previous: { id: number; name: string }, before: MunicipalityRating[], after: MunicipalityRating[]): ReportTransition {
-  const earlier = new Map(before.map((m) => [m.code, m.category]));
-  const improved: ReportTransition["improved"] = [];
-  const worsened: ReportTransition["worsened"] = [];
-  let unchanged = 0;
-  let notCompared = 0;
-  for (const m of after) {
-    const from = earlier.get(m.code) ?? "unrated";
-    const to = m.category;
-    if (from === "unrated" || to === "unrated") notCompared += 1;
-    else if (RANK_OF_CATEGORY[to] > RANK_OF_CATEGORY[from]) improved.push({ code: m.code, name: m.name, countyName: m.countyName, from, to });
-    else if (RANK_OF_CATEGORY[to] < RANK_OF_CATEGORY[from]) worsened.push({ code: m.code, name: m.name, countyName: m.countyName, from, to });
-    else unchanged += 1;
-  }
+/** The change since the previous round, by the rounds' own comparison (the same as /kartlaggningar/jamfor). */
+function transition(previous: { id: number; name: string }, roundId: number, countyNames: ReadonlyMap<string, string>): ReportTransition {
+  const comparison = compareRounds(listRoundTransitions(previous.id, roundId));
+  const named = (m: (typeof comparison.improved)[number]) => ({
+    code: m.code,
+    name: m.name,
+    countyName: countyNames.get(m.countyCode) ?? m.countyCode,
+    from: m.from,
+    to: m.to,
+  });
   return {
     from: previous,
-    improved: sortSwedish(improved, (m) => m.name),
-    worsened: sortSwedish(worsened, (m) => m.name),
-    unchanged,
-    notCompared,
+    improved: comparison.improved.map(named),
+    worsened: comparison.worsened.map(named),
+    unchanged: comparison.counts.unchanged,
+    notCompared: comparison.counts.unrated,
   };
 }
 
@@ -105,8 +102,10 @@ export function getYearReport(year: number): YearReport | null {
   const started = startedRounds();
   const inYear = started.filter((r) => roundInYear(r, year));
   if (inYear.length === 0) return null;
-  const counts = categoryCountsByRound();
+  const counts = countCategoriesByRound();
   const total = countMunicipalities();
+  let counties: Map<string, string> | undefined;
+  const countyNames = () => (counties ??= new Map(listCounties().map((c) => [c.code, c.name])));
   const ratingsCache = new Map<number, MunicipalityRating[]>();
   const ratingsOf = (id: number) => {
     let r = ratingsCache.get(id);
@@ -125,7 +124,7 @@ export function getYearReport(year: number): YearReport | null {
       example: round.example,
       counts: counts.get(round.id) ?? { ...emptyCounts(), unrated: total },
       byCounty: byCounty(ratings),
-      transition: previous ? transition({ id: previous.id, name: previous.name }, ratingsOf(previous.id), ratings) : null,
+      transition: previous ? transition({ id: previous.id, name: previous.name }, round.id, countyNames()) : null,
     };
   });
   const history = started
@@ -133,12 +132,12 @@ export function getYearReport(year: number): YearReport | null {
     .map((r) => ({ id: r.id, name: r.name, periodStart: r.periodStart, example: r.example, counts: counts.get(r.id) ?? { ...emptyCounts(), unrated: total } }));
   const latest = rounds[rounds.length - 1]!;
   const threshold = disclosureThreshold();
-  const dialogue = reportDialogue(year, { id: latest.id, ratings: ratingsOf(latest.id) });
+  const dialogue = reportDialogue(year, { name: latest.name, ratings: ratingsOf(latest.id) }, { today: todayInSweden(), threshold });
   const indicators = reportIndicators(year, threshold);
   return {
     year,
     municipalityTotal: total,
-    example: rounds.some((r) => r.example) || indicators.some((i) => i.example) || !!dialogue?.example,
+    example: rounds.some((r) => r.example) || indicators.some((i) => i.example) || dialogue.example,
     rounds,
     history,
     dialogue,

@@ -36,8 +36,12 @@ afterEach(async () => {
   await page.context().close();
 });
 
-const checkedRoles = () =>
-  page.getByRole("group", { name: "Roller" }).locator("input:checked").evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+// evaluateAll does not wait, so wait for the form first: right after sign-in the page may still be rendering.
+const checkedRoles = async () => {
+  const group = page.getByRole("group", { name: "Roller" });
+  await group.locator("input").first().waitFor();
+  return group.locator("input:checked").evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+};
 
 describe("an account's page", () => {
   it("Återställ lösenord and Avaktivera kontot look secondary and do nothing until the confirmation is ticked", async () => {

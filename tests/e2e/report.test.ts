@@ -34,16 +34,32 @@ describe("the status report in the browser, on screen and on A4", () => {
     const main = page.locator("main");
     expect(await main.locator("p").first().innerText()).toMatch(/^Exempeldata\. Rapporten bygger/);
     await expect.poll(() => main.getByText("I februari 2025 hade 203 av Sveriges 290 kommuner", { exact: false }).count()).toBe(1);
-    expect(await main.getByText("Uppgifter om dialogmöten finns ännu inte i Samverkanskartan.").count()).toBeGreaterThan(0);
-    // Every chart is an image with a text alternative, and its SVG is there without JavaScript drawing it.
-    const charts = page.locator(".chart-svg[role=img]");
-    expect(await charts.count()).toBe(1 + 1 + 8);
-    for (const label of await charts.evaluateAll((els) => els.map((e) => e.getAttribute("aria-label") ?? ""))) expect(label.length).toBeGreaterThan(20);
-    expect(await page.locator(".report-map svg path").count()).toBeGreaterThan(FIXTURE ? 290 : 0);
+    // The example meetings of spring 2025 met all 11 municipalities whose collaboration needed strengthening.
+    await expect.poll(() => main.getByText(/^Under 2025 genomfördes \d+ dialogmöten\./).count()).toBe(1);
+    expect(await main.getByText("Av de 11 kommuner vars samverkan behövde stärkas har 11 nåtts", { exact: false }).count()).toBe(1);
+    expect(await main.getByRole("table", { name: /Prioriterade kommuner enligt Kartläggning februari 2025/ }).count()).toBe(1);
+    // The map and every chart are images (allowed by img-src 'self') with a text alternative, loaded.
+    const charts = page.locator("img.chart-image");
+    expect(await charts.count()).toBe(1 + 1 + 1 + 8);
+    await expect.poll(() => charts.evaluateAll((els) => els.every((e) => (e as HTMLImageElement).complete && (e as HTMLImageElement).naturalWidth > 0))).toBe(true);
+    for (const alt of await charts.evaluateAll((els) => els.map((e) => e.getAttribute("alt") ?? ""))) expect(alt.length).toBeGreaterThan(20);
+    const mapSrc = (await page.locator(".report-map img").getAttribute("src"))!;
+    const map = await page.request.get(`${server.url}${mapSrc}`);
+    expect(map.headers()["content-type"]).toBe("image/svg+xml; charset=utf-8");
+    expect(((await map.text()).match(/<path/g) ?? []).length).toBeGreaterThan(FIXTURE ? 290 : 0);
     expect(problems.cspViolations).toEqual([]);
     expect(problems.pageErrors).toEqual([]);
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, "report-2025");
+  });
+
+  it("fits a 390 px phone without the page scrolling sideways", async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.reload();
+    await page.getByRole("heading", { level: 1 }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await screenshot(page, "report-2025-390");
+    await page.setViewportSize({ width: 1280, height: 1000 });
   });
 
   it("downloads the Word file from the page", async () => {
@@ -60,10 +76,10 @@ describe("the status report in the browser, on screen and on A4", () => {
       page.locator(selector).first().evaluate((el) => getComputedStyle(el).display !== "none" && el.getBoundingClientRect().height > 0);
     expect(await visible(".app-header")).toBe(false);
     expect(await visible(".report-downloads")).toBe(false);
-    expect(await visible(".report-map svg")).toBe(true);
-    expect(await visible(".report-trends svg")).toBe(true);
+    expect(await visible(".report-map img")).toBe(true);
+    expect(await visible(".report-trends img")).toBe(true);
     // The map fits across an A4 page's printable width (210 mm − 2 × 12 mm ≈ 703 CSS px).
-    const mapWidth = await page.locator(".report-map svg").evaluate((el) => el.getBoundingClientRect().width);
+    const mapWidth = await page.locator(".report-map img").evaluate((el) => el.getBoundingClientRect().width);
     expect(mapWidth).toBeLessThan(703);
     const pdf = await page.pdf({ format: "A4", printBackground: true });
     expect(pdf.toString("latin1")).toContain("/MediaBox [0 0 595");

@@ -8,14 +8,18 @@ import { loader as apiLoader } from "../../app/routes/api.v1.report";
 import { loader as pageLoader } from "../../app/routes/rapport.$year";
 import { loader as csvLoader } from "../../app/routes/rapport.$year[.csv]";
 import { loader as docxLoader } from "../../app/routes/rapport.$year[.docx]";
+import { loader as imageLoader } from "../../app/routes/rapport.$year_.diagram.$name";
 import { callRoute } from "../support/call-route";
 import { closeTestDatabase, createTestDatabase } from "../support/database";
+
+type Figure = { src: string; alt: string; width: number; height: number };
 
 type ReportJson = {
   year: number;
   example: boolean;
   rounds: { id: number; name: string; counts: Record<string, number>; transition: { improved: number; worsened: number; improvedMunicipalities: { name: string }[] } | null }[];
-  dialogueAvailable: boolean;
+  meetings: { held: number; planned: number };
+  actions: { done: number; open: number; overdue: number };
   indicators: { key: string; name: string; value: number | string | null; previous: number | string | null }[];
   summary: string[];
 };
@@ -90,7 +94,7 @@ describe("the yearly status report", () => {
     expect(body.rounds[0]!.transition).toMatchObject({ improved: 3, worsened: 1 });
     expect(body.rounds[0]!.transition!.improvedMunicipalities).toHaveLength(3);
     expect(body.example).toBe(true); // the indicators are example values
-    expect(body.dialogueAvailable).toBe(false);
+    expect(body.meetings).toMatchObject({ held: 0, planned: 0 });
     expect(body.indicators.find((i) => i.key === "ae_rehab_collaboration")).toMatchObject({ value: 5040, previous: 4710 });
     expect(body.summary[0]).toBe(
       "Under mars–maj 2026 hade 205 av Sveriges 290 kommuner bra samverkan och tillgång till insatser, 74 bra samverkan men otillfredsställande tillgång till insatser och 11 samverkan som behöver stärkas.",
@@ -101,11 +105,22 @@ describe("the yearly status report", () => {
   it("the page, the JSON and the Word file give the same figures", async () => {
     const page = await callRoute(pageLoader, { as: ["manager"], url: "/rapport/2026", params: { year: "2026" } });
     expect(page.status).toBe(200);
-    const view = page.data as { summary: string[]; notice: string; map: { svg: string }; distribution: { svg: string }; indicators: { svg: string }[] };
+    const view = page.data as { summary: string[]; notice: string; map: Figure; distribution: Figure; meetings: Figure; indicators: Figure[] };
     const api = (await callRoute(apiLoader, { as: ["manager"], url: "/api/v1/report?year=2026" })).data as ReportJson;
     expect(view.summary).toEqual(api.summary);
-    expect(view.map.svg).toMatch(/^<svg[^>]+xmlns="http:\/\/www.w3.org\/2000\/svg"/);
-    expect(view.distribution.svg).not.toContain("<style");
+    // The map and charts are images of their own, not SVG inlined in the page's data.
+    expect(JSON.stringify(page.data)).not.toContain("<svg");
+    expect(view.map.src).toMatch(/^\/rapport\/2026\/diagram\/karta\.svg\?v=[\w-]{22}$/);
+    for (const figure of [view.map, view.distribution, view.meetings, ...view.indicators]) {
+      expect(figure.alt.length, figure.src).toBeGreaterThan(20);
+      expect(figure.width).toBeGreaterThan(100);
+      const image = await callRoute(imageLoader, { as: ["coordinator"], url: figure.src, params: { year: "2026", name: figure.src.split("/").pop()!.split("?")[0]! } });
+      expect(image.status, figure.src).toBe(200);
+      expect(image.headers.get("Content-Type")).toBe("image/svg+xml; charset=utf-8");
+      expect(image.headers.get("Cache-Control")).toBe("private, max-age=31536000, immutable");
+      expect(image.data as string).toMatch(/^<svg[^>]+xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+      expect(image.data as string).not.toContain("<style");
+    }
 
     const docx = await callRoute(docxLoader, { as: ["manager"], url: "/rapport/2026.docx", params: { year: "2026" } });
     expect(docx.status).toBe(200);
@@ -140,9 +155,34 @@ describe("the yearly status report", () => {
       expect(row, i.name).toBeGreaterThan(-1);
       expect(paragraphs.slice(row + 1, row + 3)).toEqual([fmt(i.value), fmt(i.previous)]);
     }
-    expect(paragraphs).toContain("Uppgifter om dialogmöten finns ännu inte i Samverkanskartan.");
-    // The map, the distribution chart and one trend chart per indicator.
-    expect(images.length).toBe(2 + api.indicators.length);
+    // No meetings in this database: the dialogue tables say 0, as the JSON does.
+    const held = paragraphs.indexOf("Genomförda totalt");
+    expect(paragraphs[held + 1]).toBe(String(api.meetings.held));
+    expect(paragraphs).toContain("Inga dialogmöten genomfördes under 2026.");
+    // The map, the distribution chart, the meetings chart and one trend chart per indicator.
+    expect(images.length).toBe(3 + api.indicators.length);
+  });
+
+  it("a chart image is answered 304 when the browser has it, drawn again for an old address, 404 for an unknown name", async () => {
+    const page = await callRoute(pageLoader, { as: ["manager"], url: "/rapport/2026", params: { year: "2026" } });
+    const src = (page.data as { distribution: Figure }).distribution.src;
+    const hash = src.split("v=")[1]!;
+    const params = { year: "2026", name: "fordelning.svg" };
+    const { signedInRequest } = await import("../support/auth");
+    const request = await signedInRequest(`http://localhost${src}`, ["manager"]);
+    request.headers.set("If-None-Match", `"${hash}"`);
+    const revalidated = (await imageLoader({ request, params, context: { cspNonce: "t", requestId: "t" } })) as Response;
+    expect(revalidated.status).toBe(304);
+    expect(revalidated.headers.get("ETag")).toBe(`"${hash}"`);
+    // An address from an older page: the current chart, with its ETag, to be revalidated next time.
+    const old = await callRoute(imageLoader, { as: ["manager"], url: "/rapport/2026/diagram/fordelning.svg?v=gammal", params });
+    expect(old.status).toBe(200);
+    expect(old.headers.get("ETag")).toBe(`"${hash}"`);
+    expect(old.headers.get("Cache-Control")).toBe("private, no-cache");
+    const unknown = await callRoute(imageLoader, { as: ["manager"], url: "/rapport/2026/diagram/okand.svg", params: { year: "2026", name: "okand.svg" } });
+    expect(unknown.status).toBe(404);
+    const noYear = await callRoute(imageLoader, { as: ["manager"], url: "/rapport/2019/diagram/karta.svg", params: { year: "2019", name: "karta.svg" } });
+    expect(noYear.status).toBe(404);
   });
 
   it("the CSV holds every figure, marked as example data where it is", async () => {

@@ -161,6 +161,15 @@ export const ACCESS: Record<string, Check[]> = {
     { url: "/api/v1/indicators?from=x", expect: { ...signedIn(400), anonymous: 401 } },
   ],
   "routes/indikatorer._index": [{ url: "/indikatorer", expect: signedIn(200) }],
+  "routes/indikatorer.diagram.$name": [
+    { url: "/indikatorer/diagram/indikator-ae_rehab_collaboration.svg", expect: signedIn(200) },
+    { url: "/indikatorer/diagram/okand.svg", expect: signedIn(404) },
+  ],
+  "routes/rapport.$year_.diagram.$name": [
+    { url: "/rapport/2025/diagram/karta.svg", expect: signedIn(200) },
+    { url: "/rapport/2025/diagram/moten.svg", expect: signedIn(200) },
+    { url: "/rapport/2019/diagram/karta.svg", expect: signedIn(404) },
+  ],
   "routes/rapport._index": [{ url: "/rapport", expect: signedIn(200) }],
   // The example round is February 2025: 2025 has a report, 2019 has none (404), "abc" is no year (400).
   "routes/rapport.$year": [
@@ -205,6 +214,8 @@ export const ACCESS: Record<string, Check[]> = {
     { url: "/moten/1", expect: signedIn(200) },
     { url: "/moten/999999", expect: signedIn(404) },
     { method: "POST", url: "/moten/1", body: { intent: "fel" }, expect: planners(400) },
+    // Removal without the confirmation ticked: refused before anything is removed.
+    { method: "POST", url: "/moten/1", body: { intent: "delete" }, expect: planners(400) },
   ],
   "routes/moten.$id.redigera": [
     // The first example meeting was held: its booking can no longer be changed.
@@ -219,6 +230,12 @@ export const ACCESS: Record<string, Check[]> = {
     { url: "/uppfoljningar", expect: signedIn(200) },
     { method: "POST", url: "/uppfoljningar", body: { intent: "done", id: "999999" }, expect: signedIn(404) },
   ],
+  "routes/uppfoljningar.$id": [
+    // The example meetings' follow-ups: number 1 exists.
+    { url: "/uppfoljningar/1", expect: planners(200) },
+    { url: "/uppfoljningar/999999", expect: planners(404) },
+    { method: "POST", url: "/uppfoljningar/1", body: { what: "" }, expect: planners(400) },
+  ],
   "routes/forum._index": [
     { url: "/forum", expect: signedIn(200) },
     { method: "POST", url: "/forum", body: { name: "" }, expect: planners(400) },
@@ -227,10 +244,12 @@ export const ACCESS: Record<string, Check[]> = {
     { url: "/forum/1", expect: signedIn(200) },
     { url: "/forum/999999", expect: signedIn(404) },
     { method: "POST", url: "/forum/1", body: { name: "" }, expect: planners(400) },
+    { method: "POST", url: "/forum/1", body: { intent: "delete" }, expect: planners(400) },
   ],
   "routes/dialogmaterial._index": [
     { url: "/dialogmaterial", expect: signedIn(200) },
     { method: "POST", url: "/dialogmaterial", body: { name: "" }, expect: planners(400) },
+    { method: "POST", url: "/dialogmaterial", body: { intent: "delete", id: "1" }, expect: planners(400) },
   ],
   "routes/dialogmaterial.anvandning": [{ url: "/dialogmaterial/anvandning", expect: signedIn(200) }],
   "routes/kalender._index": [

@@ -4,7 +4,11 @@ import { dialogueFromContacts } from "../../app/domain/dialogue-status";
 import { materialUse } from "../../app/domain/material-use";
 import {
   cancelSchema,
+  confirmRemovalSchema,
+  deleteMeetingProblem,
+  followUpDraft,
   followUpDrafts,
+  followUpSchema,
   meetingSchema,
   postponeSchema,
   recordSchema,
@@ -13,6 +17,8 @@ import {
 } from "../../app/domain/meeting";
 import { formatFromText, MEETING_FORMAT_LABELS, MUNICIPAL_FUNCTION_LABELS, MEETING_STATUS_LABELS } from "../../app/domain/meeting-vocabulary";
 import { findPersonalNumbers, personalNumberProblem } from "../../app/domain/personal-number";
+import { deleteForumProblem } from "../../app/domain/forum";
+import { deleteMaterialProblem } from "../../app/domain/material";
 
 const lookups = { municipalityCodes: new Set(["0114", "1480"]), forumIds: new Set([7]), userIds: new Set([1, 2]) };
 const booking = (over: Record<string, unknown> = {}) => ({
@@ -221,5 +227,53 @@ describe("material use", () => {
     expect(result.perCounty).toEqual([{ code: "01", name: "Stockholms län", meetings: 2, direct: 1, viaForum: 1 }]);
     expect(result.reachedThisYear.needsStrengthening).toEqual({ total: 2, reached: 1, direct: 1, viaForum: 0 });
     expect(result.reachedThisYear.accessGap).toEqual({ total: 1, reached: 1, direct: 0, viaForum: 1 });
+  });
+});
+
+describe("removing what was added by mistake, and editing a follow-up", () => {
+  it("only a planned or cancelled meeting without follow-ups may be removed; a held or postponed one says why not", () => {
+    expect(deleteMeetingProblem({ status: "planned" }, 0)).toBeNull();
+    expect(deleteMeetingProblem({ status: "cancelled" }, 0)).toBeNull();
+    expect(deleteMeetingProblem({ status: "held" }, 0)).toMatch(/^Ett genomfört möte kan inte tas bort/);
+    expect(deleteMeetingProblem({ status: "postponed" }, 0)).toMatch(/^Ett flyttat möte finns kvar i historiken/);
+    expect(deleteMeetingProblem({ status: "planned" }, 1)).toBe("Mötet har en uppföljning och kan inte tas bort.");
+    expect(deleteMeetingProblem({ status: "planned" }, 3)).toBe("Mötet har 3 uppföljningar och kan inte tas bort.");
+  });
+
+  it("a forum or material version in use is refused with a Swedish reason naming the count", () => {
+    expect(deleteForumProblem(0)).toBeNull();
+    expect(deleteForumProblem(1)).toMatch(/^Forumet har ett möte och kan inte tas bort/);
+    expect(deleteForumProblem(12)).toMatch(/^Forumet har 12 möten/);
+    expect(deleteMaterialProblem({ name: "Dialogmaterial", version: 2 }, 0)).toBeNull();
+    expect(deleteMaterialProblem({ name: "Dialogmaterial", version: 2 }, 5)).toBe("Dialogmaterial, version 2, används i 5 möten och kan inte tas bort.");
+  });
+
+  it("the removal needs its box ticked", () => {
+    const schema = confirmRemovalSchema("Kryssa i rutan.");
+    expect(schema.safeParse({ confirm: "yes" }).success).toBe(true);
+    expect(messages(schema.safeParse({}))).toEqual(["confirm: Kryssa i rutan."]);
+    expect(messages(schema.safeParse({ confirm: "no" }))).toEqual(["confirm: Kryssa i rutan."]);
+  });
+
+  it("a follow-up edit needs what, a real owner, a real due date and a municipality from the meeting", () => {
+    const lookups = { userIds: new Set([1]), municipalityCodes: new Set(["0114"]) };
+    const good = { what: "Skicka katalogen", assignee: "user:1", due: "2027-01-31", municipality: "0114" };
+    const parsed = followUpSchema(lookups).safeParse(good);
+    expect(parsed.success).toBe(true);
+    expect(followUpDraft(parsed.data!)).toEqual({ what: "Skicka katalogen", assigneeUserId: 1, assigneeFunction: null, dueDate: "2027-01-31", municipalityCode: "0114" });
+    expect(followUpDraft(followUpSchema(lookups).parse({ ...good, assignee: "function:management", municipality: "" }))).toMatchObject({
+      assigneeUserId: null,
+      assigneeFunction: "management",
+      municipalityCode: null,
+    });
+    expect(messages(followUpSchema(lookups).safeParse({ ...good, due: "2027-02-30" }))).toEqual(["due: Ange ett datum som finns, skrivet ÅÅÅÅ-MM-DD."]);
+    expect(messages(followUpSchema(lookups).safeParse({ ...good, assignee: "user:2" }))).toEqual(["assignee: Personen finns inte."]);
+    expect(messages(followUpSchema(lookups).safeParse({ ...good, assignee: "function:okänd" }))).toEqual([
+      "assignee: Ange vem som ansvarar: en person eller en kommunal funktion.",
+    ]);
+    expect(messages(followUpSchema(lookups).safeParse({ ...good, municipality: "1480" }))).toEqual([
+      "municipality: Kommunen deltog inte i mötet (direkt eller via forumet).",
+    ]);
+    expect(messages(followUpSchema(lookups).safeParse({ ...good, what: "Ring 900101-0017" }))[0]).toMatch(/^what: .*personnummer/);
   });
 });
