@@ -165,7 +165,7 @@ const mixed: BenchModule = {
           name: "mixed.save-server-cpu",
           value: round(savesAlone.cpuMs / Math.max(1, savesAlone.saves.length), 2),
           unit: "ms/save",
-          baseline: { label: "map document", value: round(readsAlone.cpuMs / Math.max(1, readsAlone.reads.length), 2) },
+          baseline: { label: "one map document", value: round(readsAlone.cpuMs / Math.max(1, readsAlone.reads.length), 2) },
           note: "the server's CPU time per answer in the alone-phases (/proc): what bounds the rates on one core, steadier than latency on a shared machine",
         }),
         figure({ name: "mixed.saves-answered", value: round(both.saves.length / both.seconds, 1), unit: "saves/s", target: { op: ">=", value: SAVES_PER_SECOND * 0.99, of: "value" }, note: "saves answered per second, from the mixed phase's first request to its last answer (the open loop offers them on a clock)" }),
