@@ -1,4 +1,5 @@
 import { compareSwedish } from "./collation";
+import { safeFileName } from "./file-name";
 import { pluralSv } from "./wording";
 import { DIALOGUE_STATUSES, DIALOGUE_STATUS_LABELS, type DialogueDetail, type DialogueStatus } from "./dialogue-status";
 import {
@@ -18,9 +19,17 @@ import { periodBesideName } from "./round";
 export const COLOUR_MODES = ["category", "dialogue", "change"] as const;
 export type ColourBy = (typeof COLOUR_MODES)[number];
 
+/** The `county` value that asks for the whole country (the filter's "Hela landet"). */
+export const WHOLE_COUNTRY = "alla";
+
 export type MapFilters = {
   /** Two-digit county code, or null for the whole country. */
   county: string | null;
+  /**
+   * The whole country was asked for in so many words (`county=alla`), not just left unsaid: a user whose
+   * map opens on their own counties (a coordinator) has chosen to see all of it.
+   */
+  wholeCountryChosen?: true;
   /** Categories shown; empty means all. */
   categories: Category[];
   colourBy: ColourBy;
@@ -37,7 +46,8 @@ export function parseMapFilters(
   const notices: string[] = [];
   const requestedCounty = (params.get("county") ?? "").trim();
   let county: string | null = null;
-  if (requestedCounty) {
+  const wholeCountryChosen = requestedCounty === WHOLE_COUNTRY;
+  if (requestedCounty && !wholeCountryChosen) {
     if (counties.some((c) => c.code === requestedCounty)) county = requestedCounty;
     else notices.push(`Länet med kod "${requestedCounty.slice(0, 20)}" finns inte. Hela landet visas.`);
   }
@@ -53,7 +63,12 @@ export function parseMapFilters(
   const colourBy: ColourBy = colour === "dialogue" || colour === "change" ? colour : "category";
   // Every category selected is the same view as none selected; keep one canonical form.
   return {
-    filters: { county, categories: categories.length === CATEGORIES.length ? [] : categories, colourBy },
+    filters: {
+      county,
+      ...(wholeCountryChosen ? { wholeCountryChosen: true as const } : {}),
+      categories: categories.length === CATEGORIES.length ? [] : categories,
+      colourBy,
+    },
     notices,
   };
 }
@@ -160,6 +175,7 @@ export function mapSearchParams(view: { round?: number | null; filters: MapFilte
   const params = new URLSearchParams();
   if (view.round != null) params.set("round", String(view.round));
   if (view.filters.county) params.set("county", view.filters.county);
+  else if (view.filters.wholeCountryChosen) params.set("county", WHOLE_COUNTRY);
   for (const c of CATEGORIES) if (view.filters.categories.includes(c)) params.append("category", c);
   if (view.filters.colourBy !== "category") params.set("colour", view.filters.colourBy);
   return params;
@@ -212,7 +228,8 @@ export type MapView = {
   /** Per category, in the chosen county (or the country), whatever the category filter. */
   counts: Record<Category, number>;
   summary: string;
-  borders: { url: string; featureCount: number } | null;
+  /** The stored borders (their URL names their content hash), or null: circles. */
+  borders: { url: string; hash: string; featureCount: number; attribution: string | null } | null;
   meetingsRecorded: boolean;
 };
 
@@ -284,6 +301,11 @@ export function mapImageTitle(scope: string, roundName: string | null): string {
   return `Samverkan med kommunerna – ${scope}${roundName ? `, ${roundName}` : ""}`;
 }
 
+/** The PNG export's file name: "samverkanskartan-kartlaggning-februari-2025-vastra-gotalands-lan.png". */
+export function mapImageFileName(scope: string, roundName: string | null): string {
+  return safeFileName(["samverkanskartan", roundName, scope], "png");
+}
+
 /**
  * The filter form's values as the view's canonical query (defaults left out, stable order), through
  * the same parser as the loader; the selected municipality stays selected.
@@ -308,6 +330,77 @@ export function roundSubtitle(round: { name: string; period: string }, previousR
   return [round.name, periodBesideName(round.name, round.period), previousRoundName ? `jämförs med ${previousRoundName}` : null]
     .filter(Boolean)
     .join(" · ");
+}
+
+/*
+ * How the map draws a municipality, the same for the server's SVG and Leaflet's paths: CSS classes,
+ * styled in app.css, so both pictures take their colours from one place.
+ */
+
+/**
+ * The class that colours a municipality under the page's colouring: one class per value,
+ * `fill-<colouring>-<value>`, each with a rule in app.css. A new colouring adds its case here and its
+ * rules there (tests/unit/map-view.test.ts checks that every class has one).
+ */
+export function shapeColourClass(
+  item: Pick<MapMunicipality, "category" | "dialogue" | "changeClass">,
+  colourBy: ColourBy,
+): string {
+  switch (colourBy) {
+    case "category":
+      return `fill-category-${item.category}`;
+    case "dialogue":
+      return `fill-dialogue-${item.dialogue.status}`;
+    case "change":
+      return `fill-change-${item.changeClass}`;
+  }
+}
+
+/** Every class `shapeColourClass` can give, for the stylesheet check and the legend. */
+export function allShapeColourClasses(): string[] {
+  return [
+    ...CATEGORIES.map((c) => `fill-category-${c}`),
+    ...DIALOGUE_STATUSES.map((s) => `fill-dialogue-${s}`),
+    ...CHANGE_CLASSES.map((c) => `fill-change-${c}`),
+  ];
+}
+
+/**
+ * A pre-filled rating nobody has confirmed is drawn lighter, with a dashed outline (`is-unconfirmed`),
+ * in the colourings that show ratings.
+ */
+export function drawnUnconfirmed(item: Pick<MapMunicipality, "confirmed">, colourBy: ColourBy): boolean {
+  return colourBy !== "dialogue" && item.confirmed === false;
+}
+
+/** A shape's full class: its colour, faded when outside the filter, unconfirmed, outlined when selected. */
+export function shapeClassName(
+  colourClass: string,
+  state: { shown: boolean; selected: boolean; unconfirmed?: boolean },
+): string {
+  return (
+    `map-shape ${colourClass}${state.shown ? "" : " is-filtered-out"}` +
+    `${state.unconfirmed && state.shown ? " is-unconfirmed" : ""}${state.selected ? " is-selected" : ""}`
+  );
+}
+
+/**
+ * The order shapes are drawn in (later ones on top): the faded ones first, so they never cover one that
+ * matches the filter (circles overlap), then the matching ones, the selected one last.
+ */
+export function shapeDrawOrder(codes: readonly string[], shown: ReadonlySet<string>, selected: string | null): string[] {
+  const faded = codes.filter((c) => !shown.has(c) && c !== selected);
+  const matching = codes.filter((c) => shown.has(c) && c !== selected);
+  return [...faded, ...matching, ...(selected && codes.includes(selected) ? [selected] : [])];
+}
+
+/**
+ * The county a user's map opens on when the address names none: a coordinator's own (the first, when
+ * they have several), nobody else's. Null: the whole country.
+ */
+export function homeCounty(user: { roles: readonly string[]; countyCodes: readonly string[] }): string | null {
+  if (!user.roles.includes("coordinator") || user.countyCodes.length === 0) return null;
+  return [...user.countyCodes].sort()[0]!;
 }
 
 /** "25 kommuner: förbättrad" */

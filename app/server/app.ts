@@ -6,6 +6,7 @@ import express, { type NextFunction, type Request, type Response } from "express
 import helmet from "helmet";
 import { getEnv } from "../services/env.server";
 import { log } from "../services/log.server";
+import type { ServerMarkup } from "../components/server-markup";
 import { answer, setAnswerStylesheets } from "./answer";
 import { cspDirectives } from "./csp";
 import { withErrorIds } from "./error-ids";
@@ -25,6 +26,8 @@ export type AppLoadContext = {
   failedPasswordCheck?: () => void;
   /** The request gate refused the body of this POST: the action answers this instead of running. */
   gateRefusal?: { status: number; message: string };
+  /** Markup for this document that is not loader data (components/server-markup.tsx). */
+  serverMarkup?: ServerMarkup;
 };
 
 declare module "@remix-run/node" {
@@ -34,6 +37,7 @@ declare module "@remix-run/node" {
     addressRetryAfter?: number;
     failedPasswordCheck?: () => void;
     gateRefusal?: { status: number; message: string };
+    serverMarkup?: ServerMarkup;
   }
 }
 
@@ -179,6 +183,7 @@ export function createApp(build: ServerBuild) {
         const info = gateOf(res);
         if (info) info.failedPasswordCheck = true;
       },
+      serverMarkup: new Map(),
     })),
   );
 

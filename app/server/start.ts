@@ -14,7 +14,7 @@ import { deleteExpiredSessions } from "../models/session.server";
 import { prepareDatabase } from "../services/bootstrap.server";
 import { passwordProblem } from "../services/common-passwords.server";
 import { getEnv } from "../services/env.server";
-import { importBordersOnFirstStart } from "../services/geo-import.server";
+import { importBordersOnFirstStart, loadShippedBordersOnFirstStart } from "../services/geo-import.server";
 import { log } from "../services/log.server";
 import { getAppSecret } from "../services/secret.server";
 import { createApp } from "./app";
@@ -77,7 +77,12 @@ async function main() {
   if (env.GEO_SOURCE_URL) {
     const result = await importBordersOnFirstStart(env.GEO_SOURCE_URL, systemActor("system:GEO_SOURCE_URL"));
     if (result.imported) log.info("borders imported", { source: env.GEO_SOURCE_URL });
-    else log.warn("borders not imported; the map shows circles", { source: env.GEO_SOURCE_URL, reason: result.reason });
+    else log.warn("borders not imported", { source: env.GEO_SOURCE_URL, reason: result.reason });
+  }
+  if (env.BORDERS === "shipped") {
+    const result = loadShippedBordersOnFirstStart(systemActor("system:borders"));
+    if (result.loaded) log.info("shipped borders loaded", { file: "data/borders.topo.json" });
+    else if (result.reason !== "borders already stored") log.warn("shipped borders not loaded; the map shows circles", { reason: result.reason });
   }
 
   const build = (await import(pathToFileURL(BUILD_FILE).href)) as ServerBuild;

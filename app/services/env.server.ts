@@ -23,6 +23,8 @@ const schema = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(12),
   GEO_SOURCE_URL: z.string().url().optional(),
+  /** `none`: no shipped borders at first start, so without an import the map draws circles. */
+  BORDERS: z.enum(["shipped", "none"]).default("shipped"),
   /** A tile template such as https://{s}.tile.example.org/{z}/{x}/{y}.png (placeholders allowed in the host). */
   MAP_TILE_URL: z
     .string()

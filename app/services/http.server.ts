@@ -2,6 +2,7 @@
  * Route helpers for answers other than a page: errors that pages and the API both understand, and
  * files for download. Every route uses these rather than building such responses by hand.
  */
+import { safeFileName } from "../domain/file-name";
 
 export function isApiRequest(request: Request): boolean {
   return new URL(request.url).pathname.startsWith("/api/");
@@ -56,22 +57,8 @@ const FILE_TYPES: Record<FileKind, string> = {
   png: "image/png",
 };
 
-/**
- * A file name that every browser and file system accepts: the parts joined with "-", lower-cased,
- * å/ä/ö and other accents folded, anything else but a-z and 0-9 turned into "-".
- */
-export function safeFileName(parts: readonly (string | number | null | undefined)[], extension: string): string {
-  const stem = parts
-    .filter((p) => p !== null && p !== undefined && p !== "")
-    .join("-")
-    .toLocaleLowerCase("sv")
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 120);
-  return `${stem || "samverkanskartan"}.${extension}`;
-}
+/** Safe download names live in the domain, so the browser's PNG export names its file the same way. */
+export { safeFileName };
 
 /**
  * A file download: type, `Content-Disposition: attachment` with a safe name, a BOM for CSV (Excel

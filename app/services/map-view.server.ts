@@ -15,6 +15,7 @@ import { describeChange, previousRound } from "../domain/rating-change";
 import { changeClass } from "../domain/round-comparison";
 import { rolesThatCan } from "../domain/role-intro";
 import { getCurrentBoundarySet } from "../models/boundary.server";
+import { bordersAttribution } from "./geo-import.server";
 import { listCounties } from "../models/register.server";
 import { selectRound } from "../models/round-selection.server";
 import { listRounds } from "../models/round.server";
@@ -100,7 +101,14 @@ export function getMapView(searchParams: URLSearchParams, today = todayInSweden(
     counts,
     // Without any round, "none is rated in this round" would contradict "there is no round": say what to do.
     summary: round ? summarySentence(counts, { countyName: county?.name }) : noRoundSentence(municipalities.length, rolesThatCan("manage:rounds")),
-    borders: boundarySet ? { url: bordersUrl(boundarySet.hash), featureCount: boundarySet.featureCount } : null,
+    borders: boundarySet
+      ? {
+          url: bordersUrl(boundarySet.hash),
+          hash: boundarySet.hash,
+          featureCount: boundarySet.featureCount,
+          attribution: bordersAttribution(boundarySet.hash),
+        }
+      : null,
     meetingsRecorded: true,
   };
 }

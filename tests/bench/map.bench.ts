@@ -63,6 +63,9 @@ async function timeToShapes(browser: Browser, url: string, cookie?: string): Pro
 }
 
 async function clickToPanel(page: Page): Promise<{ eventMs: number; panelMs: number }> {
+  // On the settled page: the interactive table replaces the server's a moment after the map is usable.
+  await page.waitForSelector(".municipality-table th button.sort", { timeout: 60_000 });
+  await page.waitForTimeout(500);
   await page.evaluate(() => {
     const w = window as unknown as { __events: number[] };
     w.__events = [];
@@ -155,9 +158,9 @@ const map: BenchModule = {
         name: "map.time-to-shapes",
         value: Math.round(median(app)),
         unit: "ms",
-        target: { op: "<=", value: 1.5, of: "ratio" },
         baseline: { label: "bare Leaflet page", value: Math.round(median(baseline)) },
-        note: `navigation → map:shapes-drawn, ${note}, medians`,
+        // Issue 12 replaced this budget (1.5×) by map.seen and map.usable (map-first-paint.bench.ts).
+        note: `navigation → map:shapes-drawn (Leaflet's shapes, which take over from the server's SVG), ${note}, medians`,
         samples: { value: app.map(Math.round), baseline: baseline.map(Math.round) },
       }),
       figure({ name: "map.layout-shift", value: round(Math.max(...cls), 4), unit: "CLS", target: { op: "<=", value: 0.02, of: "value" }, note: `worst of ${RUNS} runs` }),

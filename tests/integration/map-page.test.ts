@@ -3,6 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assessments, mappingRounds } from "../../db/schema";
 import { ensureExampleRound } from "../../app/models/round.server";
 import { loader } from "../../app/routes/_index";
+import { registerCounties, registerMunicipalities } from "../../data/register";
+import { unpackMapRows } from "../../app/domain/map-rows";
+import { getMapView } from "../../app/services/map-view.server";
+import { getMapGeometry, renderMapSvg } from "../../app/services/map-geometry.server";
 import { loader as csvLoader } from "../../app/routes/karta[.csv]";
 import { signedInRequest } from "../support/auth";
 import { closeTestDatabase, createTestDatabase } from "../support/database";
@@ -10,7 +14,12 @@ import { closeTestDatabase, createTestDatabase } from "../support/database";
 // The real `/` loader (its Leaflet modules are *.client, empty on the server and in tests), called as a
 // signed-in manager: one session, made in beforeAll, for every call.
 let cookie = "";
-const mapLoader = (args: { request: Request }) => loader({ ...args, params: {}, context: { cspNonce: "test", requestId: "test" } });
+// The loader sends the rows as columns without the register's fields (domain/map-rows.ts); the page
+// unpacks them with the register it ships, and so do these tests.
+const mapLoader = (args: { request: Request }) => {
+  const data = loader({ ...args, params: {}, context: { cspNonce: "test", requestId: "test" } });
+  return { ...data, municipalities: unpackMapRows(data.rows, { municipalities: registerMunicipalities, counties: registerCounties }) };
+};
 const args = (url: string) => ({ request: new Request(`http://localhost${url}`, { headers: { Cookie: cookie } }) });
 
 describe("the map page's data", () => {
@@ -111,6 +120,25 @@ describe("the map page's data", () => {
     expect(rows.every((r) => r[2] === "Västra Götalands län" && r[5]!.startsWith("Bra samverkan men"))).toBe(true);
     const names = rows.map((r) => r[1]!);
     expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, "sv")));
+  });
+
+  it("the server's SVG map: each shape a link to the same view, coloured by class, faded ones first, the selection last", () => {
+    const view = getMapView(new URLSearchParams(`round=${exampleRoundId}&category=needs_strengthening&municipality=1480`));
+    const geometry = getMapGeometry(view);
+    expect(geometry.kind).toBe("circles"); // no borders stored in this database
+    expect(getMapGeometry(view)).toBe(geometry); // cached per borders and view
+    const svg = renderMapSvg(geometry, view);
+    const links = [...svg.matchAll(/<a href="([^"]+)" data-code="(\d{4})"[^>]*><title>[^<]*<\/title><circle class="([^"]+)"/g)];
+    expect(links).toHaveLength(290);
+    expect(links[0]![1]).toBe(`?round=${exampleRoundId}&#38;category=needs_strengthening&#38;municipality=${links[0]![2]}`);
+    const classes = links.map((l) => l[3]!);
+    const firstShown = classes.findIndex((c) => !c.includes("is-filtered-out"));
+    // The selected one is last whether it matches or not.
+    expect(classes.slice(firstShown, -1).every((c) => !c.includes("is-filtered-out"))).toBe(true);
+    expect(classes.filter((c) => !c.includes("is-filtered-out")).length).toBe(view.counts.needs_strengthening);
+    expect(links.at(-1)![2]).toBe("1480");
+    expect(classes.at(-1)).toContain("is-selected");
+    expect(classes.slice(firstShown, -1).every((c) => c.includes("fill-category-needs_strengthening"))).toBe(true);
   });
 });
 

@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import type { MapFilters } from "../../domain/map-view";
+import { WHOLE_COUNTRY, type MapFilters } from "../../domain/map-view";
 import { RATING_FIELD_LABELS } from "../../domain/rating";
 
 /** The id the legend's category checkboxes name in their `form` attribute. */
@@ -37,8 +37,8 @@ export function MapFilterForm({
       </div>
       <div className="field">
         <label htmlFor="county">Län</label>
-        <select id="county" name="county" defaultValue={filters.county ?? ""} key={`county-${filters.county}`}>
-          <option value="">Hela landet</option>
+        <select id="county" name="county" defaultValue={filters.county ?? WHOLE_COUNTRY} key={`county-${filters.county}`}>
+          <option value={WHOLE_COUNTRY}>Hela landet</option>
           {counties.map((c) => (
             <option key={c.code} value={c.code}>
               {c.name}

@@ -21,7 +21,10 @@ export const CategoryLegend = memo(function CategoryLegend({
 }) {
   return (
     <fieldset className="legend">
-      <legend>{RATING_FIELD_LABELS.category} (visa eller dölj)</legend>
+      <legend>
+        {RATING_FIELD_LABELS.category}
+        <span className="no-print"> (visa eller dölj)</span>
+      </legend>
       <ul>
         {CATEGORIES.map((c) => (
           <li key={c}>

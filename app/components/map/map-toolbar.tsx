@@ -13,12 +13,17 @@ export function MapToolbar({
   csvHref,
   layers,
   title,
+  fileName,
+  attribution,
   legend,
   example,
 }: {
   csvHref: string;
   layers: DrawnLayers | null;
   title: string;
+  /** The PNG's file name, with the round and the county or country. */
+  fileName: string;
+  attribution: string | null;
   legend: readonly LegendEntry[];
   example: boolean;
 }) {
@@ -38,12 +43,13 @@ export function MapToolbar({
               layers &&
               exportMapPng(layers, {
                 title,
+                attribution,
                 legend: legend.map((e) => ({
                   colour: e.kind === "dialogue" ? DIALOGUE_COLOURS[e.key] : e.kind === "change" ? CHANGE_COLOURS[e.key] : CATEGORY_COLOURS[e.key],
                   text: e.text,
                 })),
                 note: example ? "Exempeldata, inte verkliga bedömningar." : null,
-                fileName: "samverkanskartan.png",
+                fileName,
               })
             }
           >

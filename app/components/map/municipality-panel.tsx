@@ -1,29 +1,52 @@
 import { Link } from "@remix-run/react";
+import type { FormEvent, KeyboardEvent } from "react";
 import { CONTACT_VIA_LABELS, DIALOGUE_STATUS_LABELS } from "../../domain/dialogue-status";
 import { formatDateSv } from "../../domain/dates";
 import { collaborationLabel, interventionAccessLabel, RATING_FIELD_LABELS } from "../../domain/rating";
 import type { MapMunicipality } from "../../domain/map-view";
 import { CategoryBadge } from "../category";
 
-/** The selected municipality: React renders every value as text, never as HTML. */
+/**
+ * The selected municipality: React renders every value as text, never as HTML. Closing asks for the same
+ * view without the selection (a GET form, so it works without script); with script it closes in place,
+ * and Esc inside the panel does the same.
+ */
 export function MunicipalityPanel({
   municipality,
   meetingsRecorded,
+  closeTo,
   onClose,
 }: {
   municipality: MapMunicipality | null;
   meetingsRecorded: boolean;
+  /** The same view without `?municipality=`: the page and its query. */
+  closeTo: { pathname: string; params: [string, string][] };
   onClose: () => void;
 }) {
+  const close = (event: FormEvent) => {
+    event.preventDefault();
+    onClose();
+  };
+  const escape = (event: KeyboardEvent) => {
+    if (event.key === "Escape" && municipality) {
+      event.preventDefault();
+      onClose();
+    }
+  };
   return (
-    <section className="municipality-panel" aria-labelledby="panel-title" aria-live="polite">
+    <section id="vald-kommun" className="municipality-panel" aria-labelledby="panel-title" aria-live="polite" onKeyDown={escape}>
       {municipality ? (
         <>
           <div className="panel-head">
             <h2 id="panel-title">{municipality.name}</h2>
-            <button type="button" className="close" onClick={onClose} aria-label={`Stäng ${municipality.name}`}>
-              ×
-            </button>
+            <form method="get" action={closeTo.pathname} onSubmit={close}>
+              {closeTo.params.map(([name, value]) => (
+                <input key={`${name}=${value}`} type="hidden" name={name} value={value} />
+              ))}
+              <button type="submit" className="close" aria-label={`Stäng ${municipality.name}`}>
+                ×
+              </button>
+            </form>
           </div>
           <dl className="facts">
             <dt>Län</dt>

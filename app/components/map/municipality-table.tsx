@@ -102,7 +102,8 @@ export const MunicipalityTable = memo(function MunicipalityTable({
           {rows.map((m) => (
             <tr key={m.code} data-code={m.code}>
               <td>
-                <Link to={`/kommuner/${m.code}`}>{m.name}</Link>
+                {/* The server's table is never hydrated (table-section.tsx): a plain link, cheaper to render. */}
+                {interactive ? <Link to={`/kommuner/${m.code}`}>{m.name}</Link> : <a href={`/kommuner/${m.code}`}>{m.name}</a>}
               </td>
               <td>{m.countyName}</td>
               <td>{collaborationLabel(m.collaboration, "–")}</td>

@@ -3,6 +3,8 @@ import { useEffect, useRef, useState } from "react";
 import { MapContainer, TileLayer, useMap, ZoomControl } from "react-leaflet";
 import { feature, mesh } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
+import type { LatLngBoundsTuple } from "../../domain/geo/map-svg";
+import { shapeClassName } from "../../domain/map-view";
 import { BORDER_COLOUR, COUNTY_BORDER_COLOUR, FILTERED_OUT_FILL, SELECTED_COLOUR, UNCONFIRMED_DASH, UNCONFIRMED_FILL_OPACITY } from "./colours";
 import type { SelectionStore } from "./selection";
 
@@ -13,6 +15,8 @@ export type MapShape = {
   longitude: number;
   /** Fill colour, or null when the municipality is outside the filter. */
   fill: string | null;
+  /** The colouring's CSS class (`shapeColourClass`): what the path looks like, as in the server's SVG. */
+  colourClass: string;
   /** A pre-filled rating nobody has confirmed: drawn lighter, with a dashed outline. */
   unconfirmed?: boolean;
 };
@@ -23,10 +27,12 @@ export type NationalMapProps = {
   tiles: { url: string; attribution: string } | null;
   /** The selected municipality: a click sets it, and the map restyles itself when it changes. */
   selection: SelectionStore;
-  /** Codes to fit the view to (the chosen county), or null for the whole country. */
-  focus: readonly string[] | null;
+  /** The view to fit, with no padding: the same bounds the server's SVG shows (its viewBox). */
+  bounds: LatLngBoundsTuple;
   /** Receives the drawn layers, for the PNG export. */
   onLayers?: (layers: DrawnLayers | null) => void;
+  /** Called once the shapes are on screen: the server's SVG above them can go. */
+  onDrawn?: () => void;
 };
 
 export type DrawnLayers = {
@@ -35,10 +41,14 @@ export type DrawnLayers = {
   countyBorders: L.GeoJSON | null;
 };
 
-const SWEDEN: L.LatLngBoundsExpression = [
-  [55.3, 10.9],
-  [69.1, 24.2],
-];
+/**
+ * No simplification on screen: the points are the server's SVG's (already simplified once, by the
+ * import), so both draw the same lines. L.geoJSON hands its options to each polygon; its type omits this.
+ */
+const UNSIMPLIFIED = { smoothFactor: 0 } as L.GeoJSONOptions;
+
+/** County borders get a pane of their own above the municipalities, so raising a shape never covers them. */
+const COUNTY_BORDERS_PANE = "county-borders";
 
 type BorderTopology = Topology<{ municipalities: GeometryCollection; counties: GeometryCollection }>;
 
@@ -99,6 +109,26 @@ function hoverTooltip(map: L.Map) {
   };
 }
 
+/**
+ * The path's classes, as the server's SVG gives them: CSS (app.css) draws fill and stroke from them, so
+ * Leaflet's shapes look exactly like the SVG's. The style attributes below say the same for the PNG
+ * export and the tests.
+ */
+function setShapeClass(layer: L.Path, shape: MapShape, selected: boolean, circles: boolean) {
+  const element = (layer as L.Path & { getElement?: () => Element | undefined }).getElement?.();
+  element?.setAttribute(
+    "class",
+    `leaflet-interactive ${shapeClassName(shape.colourClass, { shown: shape.fill !== null, selected, unconfirmed: shape.unconfirmed })}${circles ? " is-circle" : ""}`,
+  );
+}
+
+/** The server's drawing order (`shapeDrawOrder`): faded shapes at the back, the selected one in front. */
+function applyDrawOrder(layers: ReadonlyMap<string, L.Path>, shapes: readonly MapShape[], selected: string | null) {
+  const faded = shapes.filter((s) => s.fill === null && s.code !== selected);
+  for (let i = faded.length - 1; i >= 0; i--) layers.get(faded[i]!.code)?.bringToBack();
+  if (selected) layers.get(selected)?.bringToFront();
+}
+
 function styleFor(shape: MapShape, selected: boolean, circles: boolean): L.PathOptions {
   return {
     fillColor: shape.fill ?? FILTERED_OUT_FILL,
@@ -123,8 +153,35 @@ function afterNextPaint(task: () => void): () => void {
   };
 }
 
-function Shapes({ shapes, bordersUrl, selection, focus, onLayers }: Omit<NationalMapProps, "tiles">) {
+/**
+ * Leaflet snaps what it draws to whole pixels twice: every projected point, and the view's origin (for
+ * tiles). The server's SVG does neither, so Leaflet would draw each border up to a pixel away from where
+ * the SVG drew it. Without a tile base map the snapping serves no purpose; switched off, the two
+ * pictures coincide to the anti-aliasing and Leaflet takes over without anything moving. The origin is a
+ * private method of Leaflet 1.9: should it be gone, the map keeps Leaflet's own rounding.
+ */
+function drawAtServerPositions(map: L.Map, withTiles: boolean) {
+  map.latLngToLayerPoint = function (this: L.Map, latlng: L.LatLngExpression) {
+    return this.project(L.latLng(latlng as L.LatLngTuple)).subtract(this.getPixelOrigin());
+  };
+  const internals = map as unknown as { _getNewPixelOrigin?: unknown; _getMapPanePos?: () => L.Point };
+  if (withTiles || typeof internals._getNewPixelOrigin !== "function" || typeof internals._getMapPanePos !== "function") return;
+  internals._getNewPixelOrigin = function (this: L.Map, center: L.LatLng, zoom?: number) {
+    return this.project(center, zoom).subtract(this.getSize().divideBy(2)).add(internals._getMapPanePos!.call(this));
+  };
+}
+
+function Shapes({
+  shapes,
+  bordersUrl,
+  selection,
+  bounds,
+  onLayers,
+  onDrawn,
+  withTiles,
+}: Omit<NationalMapProps, "tiles"> & { withTiles: boolean }) {
   const map = useMap();
+  useState(() => drawAtServerPositions(map, withTiles));
   const [topology, setTopology] = useState<BorderTopology | "failed" | null>(null);
   const layers = useRef(new Map<string, L.Path>());
   const latest = useRef({ shapes });
@@ -159,8 +216,10 @@ function Shapes({ shapes, bordersUrl, selection, focus, onLayers }: Omit<Nationa
       drawn.set(shape.code, layer);
     };
     if (mode === "borders" && topology && topology !== "failed") {
+      // Shapes in the topology's order, as the server's SVG draws them.
       const collection = feature(topology, topology.objects.municipalities);
       L.geoJSON(collection, {
+        ...UNSIMPLIFIED,
         style: (f) => {
           const shape = byCode.get(String(f?.id));
           return shape ? styleFor(shape, shape.code === selection.get(), false) : {};
@@ -170,9 +229,12 @@ function Shapes({ shapes, bordersUrl, selection, focus, onLayers }: Omit<Nationa
           if (shape) wire(layer as L.Path, shape);
         },
       }).addTo(group);
+      if (!map.getPane(COUNTY_BORDERS_PANE)) map.createPane(COUNTY_BORDERS_PANE).style.zIndex = "450";
       countyBorders = L.geoJSON(mesh(topology, topology.objects.counties, (a, b) => a !== b), {
-        style: { color: COUNTY_BORDER_COLOUR, weight: 1.6, opacity: 0.9, fill: false },
+        style: { color: COUNTY_BORDER_COLOUR, weight: 1.6, opacity: 0.9, fill: false, className: "map-county-borders" },
         interactive: false,
+        ...UNSIMPLIFIED,
+        pane: COUNTY_BORDERS_PANE,
       }).addTo(group);
     } else {
       for (const shape of latest.current.shapes) {
@@ -186,6 +248,12 @@ function Shapes({ shapes, bordersUrl, selection, focus, onLayers }: Omit<Nationa
     }
     group.addTo(map);
     layers.current = drawn;
+    const circles = mode === "circles";
+    for (const shape of latest.current.shapes) {
+      const layer = drawn.get(shape.code);
+      if (layer) setShapeClass(layer, shape, shape.code === selection.get(), circles);
+    }
+    applyDrawOrder(drawn, latest.current.shapes, selection.get());
     const container = map.getContainer();
     container.dataset.mode = mode;
     container.dataset.shapes = String(drawn.size);
@@ -194,6 +262,7 @@ function Shapes({ shapes, bordersUrl, selection, focus, onLayers }: Omit<Nationa
     requestAnimationFrame(() => {
       performance.mark("map:shapes-drawn", { detail: { mode, count: drawn.size } });
       container.dataset.ready = "true";
+      onDrawn?.();
     });
     return () => {
       hover.hide();
@@ -201,7 +270,7 @@ function Shapes({ shapes, bordersUrl, selection, focus, onLayers }: Omit<Nationa
       onLayers?.(null);
       delete container.dataset.ready;
     };
-  }, [map, mode, topology, onLayers, selection]);
+  }, [map, mode, topology, onLayers, onDrawn, selection]);
 
   // Recolour after a filter or colour-mode change, without rebuilding the layers.
   const styled = useRef<string | null>(null);
@@ -211,9 +280,9 @@ function Shapes({ shapes, bordersUrl, selection, focus, onLayers }: Omit<Nationa
       const layer = layers.current.get(shape.code);
       if (!layer) continue;
       layer.setStyle(styleFor(shape, shape.code === selection.get(), circles));
-      const element = (layer as L.Path & { getElement?: () => Element | undefined }).getElement?.();
-      element?.classList.toggle("is-filtered-out", shape.fill === null);
+      setShapeClass(layer, shape, shape.code === selection.get(), circles);
     }
+    applyDrawOrder(layers.current, shapes, selection.get());
     styled.current = selection.get();
   }, [shapes, mode, selection]);
 
@@ -224,50 +293,44 @@ function Shapes({ shapes, bordersUrl, selection, focus, onLayers }: Omit<Nationa
     const circles = mode === "circles";
     const byCode = (code: string | null) => (code ? latest.current.shapes.find((s) => s.code === code) : undefined);
     let cancelRaise = () => {};
-    const restyle = () => {
+    // The selection the page opened with is in the server's view already: only a new one is panned to.
+    const restyle = (pan: boolean) => {
       const selected = selection.get();
       const previous = byCode(styled.current);
       if (previous && previous.code !== selected) {
-        layers.current.get(previous.code)?.setStyle(styleFor(previous, false, circles));
+        const layer = layers.current.get(previous.code);
+        layer?.setStyle(styleFor(previous, false, circles));
+        if (layer) setShapeClass(layer, previous, false, circles);
       }
       cancelRaise();
       const current = byCode(selected);
       const layer = current && layers.current.get(current.code);
       if (current && layer) {
         layer.setStyle(styleFor(current, true, circles));
+        setShapeClass(layer, current, true, circles);
         cancelRaise = afterNextPaint(() => {
           layer.bringToFront();
-          showInView(map, layer);
+          if (pan) showInView(map, layer);
         });
       }
       styled.current = selected;
     };
-    restyle();
-    const unsubscribe = selection.subscribe(restyle);
+    restyle(false);
+    const unsubscribe = selection.subscribe(() => restyle(true));
     return () => {
       unsubscribe();
       cancelRaise();
     };
   }, [map, selection, mode]);
 
-  // Show the chosen county (or the whole country), again when the page goes to or comes back from
-  // paper: the printed map has another size, and Leaflet only learns it from invalidateSize.
-  const focusKey = focus?.join(",") ?? "";
+  // Show the view the server chose (the chosen county or the whole country), exactly as its SVG did:
+  // no padding, and `zoomSnap: 0` so the zoom is not rounded. Again when the page goes to or comes back
+  // from paper: the printed map has another size, and Leaflet only learns it from invalidateSize.
+  const boundsKey = JSON.stringify(bounds);
   useEffect(() => {
-    const fit = () => {
-      const codes = focusKey ? focusKey.split(",") : [];
-      if (codes.length === 0) {
-        map.fitBounds(SWEDEN, { animate: false });
-        return;
-      }
-      const bounds = L.latLngBounds([]);
-      for (const code of codes) {
-        const layer = layers.current.get(code);
-        if (layer && "getBounds" in layer) bounds.extend((layer as L.Polygon).getBounds());
-        else if (layer && "getLatLng" in layer) bounds.extend((layer as L.CircleMarker).getLatLng());
-      }
-      if (bounds.isValid()) map.fitBounds(bounds, { padding: [24, 24], maxZoom: 8, animate: false });
-    };
+    const view = JSON.parse(boundsKey) as LatLngBoundsTuple;
+    // `reset` computes the view's origin afresh (drawAtServerPositions), even when the view is unchanged.
+    const fit = () => map.fitBounds(view, { animate: false, padding: [0, 0], reset: true } as L.FitBoundsOptions);
     fit();
     const print = window.matchMedia("print");
     const refit = () => {
@@ -276,7 +339,7 @@ function Shapes({ shapes, bordersUrl, selection, focus, onLayers }: Omit<Nationa
     };
     print.addEventListener("change", refit);
     return () => print.removeEventListener("change", refit);
-  }, [map, focusKey, mode]);
+  }, [map, boundsKey]);
 
   return null;
 }
@@ -296,10 +359,10 @@ function showInView(map: L.Map, layer: L.Path) {
 export default function NationalMap(props: NationalMapProps) {
   return (
     <MapContainer
-      bounds={SWEDEN}
+      bounds={props.bounds}
       className="national-map"
-      zoomSnap={0.25}
-      minZoom={4}
+      zoomSnap={0}
+      minZoom={3}
       maxZoom={11}
       preferCanvas={false}
       attributionControl={!!props.tiles}
@@ -313,8 +376,10 @@ export default function NationalMap(props: NationalMapProps) {
         shapes={props.shapes}
         bordersUrl={props.bordersUrl}
         selection={props.selection}
-        focus={props.focus}
+        bounds={props.bounds}
         onLayers={props.onLayers}
+        onDrawn={props.onDrawn}
+        withTiles={!!props.tiles}
       />
     </MapContainer>
   );

@@ -12,6 +12,11 @@ export type SelectionStore = {
   get: () => string | null;
   set: (code: string | null) => void;
   subscribe: (listener: () => void) => () => void;
+  /**
+   * Where the keyboard focus goes back to when the panel closes: set when a selection moved the focus
+   * into the panel (the table's "Visa").
+   */
+  returnFocus: HTMLElement | null;
 };
 
 export function createSelectionStore(initial: string | null = null): SelectionStore {
@@ -19,6 +24,7 @@ export function createSelectionStore(initial: string | null = null): SelectionSt
   const listeners = new Set<() => void>();
   return {
     initial,
+    returnFocus: null,
     get: () => code,
     set: (next) => {
       if (next === code) return;
@@ -55,3 +61,29 @@ export function useSelectionInAddress(selection: SelectionStore, fromUrl: string
     [selection],
   );
 }
+
+/**
+ * Selects a municipality and moves the keyboard focus to its panel (once it has been drawn); closing the
+ * panel brings the focus back to the element that had it.
+ */
+export function selectAndFocusPanel(store: SelectionStore, code: string) {
+  const active = document.activeElement;
+  store.returnFocus = active instanceof HTMLElement && active !== document.body ? active : null;
+  store.set(code);
+  requestAnimationFrame(() => {
+    const title = document.getElementById(PANEL_TITLE_ID);
+    title?.setAttribute("tabindex", "-1");
+    title?.focus();
+  });
+}
+
+/** Closes the panel; the focus goes back to where it came from, if it came from somewhere. */
+export function closePanel(store: SelectionStore) {
+  const back = store.returnFocus;
+  store.returnFocus = null;
+  store.set(null);
+  if (back?.isConnected) back.focus();
+}
+
+/** The panel's heading, which takes the focus when the panel is opened from the keyboard. */
+export const PANEL_TITLE_ID = "panel-title";

@@ -66,8 +66,8 @@ export function RoundsSection({ report, map, distribution }: { report: YearRepor
                     { key: "not-compared", head: "Kan inte jämföras (ej bedömd)", cells: [r.transition.notCompared] },
                   ]}
                 />
-                <MunicipalityList title="Fått en bättre bedömning" items={r.transition.improved} />
-                <MunicipalityList title="Fått en sämre bedömning" items={r.transition.worsened} />
+                <MunicipalityLinks title="Fått en bättre bedömning" items={r.transition.improved} note={changeNote} />
+                <MunicipalityLinks title="Fått en sämre bedömning" items={r.transition.worsened} note={changeNote} />
               </div>
             ) : (
               <p key={r.id}>{r.name}: det finns ingen tidigare kartläggning att jämföra med.</p>
@@ -168,7 +168,7 @@ export function DialogueSection({ report, meetings, generatedOn }: { report: Yea
         })}
       />
       {PRIORITY.map((c) => (
-        <PlainList key={c} title={`${CATEGORY_LABELS[c]}: inte nådda ${year}`} items={dialogue.priority[c].notReached} />
+        <MunicipalityLinks key={c} title={`${CATEGORY_LABELS[c]}: inte nådda ${year}`} items={dialogue.priority[c].notReached} />
       ))}
       <FigureTable
         label="Dialogmaterialets avsnitt"
@@ -251,7 +251,16 @@ export function IndicatorsSection({ report, charts }: { report: YearReport; char
   );
 }
 
-function PlainList({ title, items }: { title: string; items: readonly { code: string; name: string }[] }) {
+/** An open list of municipalities, each a link to its page, with an optional note after the name. */
+function MunicipalityLinks<T extends { code: string; name: string }>({
+  title,
+  items,
+  note,
+}: {
+  title: string;
+  items: readonly T[];
+  note?: (m: T) => string;
+}) {
   if (items.length === 0) return null;
   return (
     <details className="report-list" open>
@@ -262,6 +271,7 @@ function PlainList({ title, items }: { title: string; items: readonly { code: st
         {items.map((m) => (
           <li key={m.code}>
             <Link to={`/kommuner/${m.code}`}>{m.name}</Link>
+            {note ? ` ${note(m)}` : null}
           </li>
         ))}
       </ul>
@@ -269,20 +279,4 @@ function PlainList({ title, items }: { title: string; items: readonly { code: st
   );
 }
 
-function MunicipalityList({ title, items }: { title: string; items: readonly ReportMunicipality[] }) {
-  if (items.length === 0) return null;
-  return (
-    <details className="report-list" open>
-      <summary>
-        {title} ({items.length})
-      </summary>
-      <ul className="columns">
-        {items.map((m) => (
-          <li key={m.code}>
-            <Link to={`/kommuner/${m.code}`}>{m.name}</Link> ({m.countyName}): {CATEGORY_LABELS[m.from]} → {CATEGORY_LABELS[m.to]}
-          </li>
-        ))}
-      </ul>
-    </details>
-  );
-}
+const changeNote = (m: ReportMunicipality) => `(${m.countyName}): ${CATEGORY_LABELS[m.from]} → ${CATEGORY_LABELS[m.to]}`;

@@ -3,6 +3,7 @@ import { mergeArcs, quantize } from "topojson-client";
 import { topology } from "topojson-server";
 import { presimplify, quantile, simplify } from "topojson-simplify";
 import type { GeometryCollection, Objects, Topology } from "topojson-specification";
+import { checkCodes, type KnownMunicipality } from "./validate";
 
 export type BorderOptions = {
   /** Share of the points with the least visual weight that simplification removes at least (0–1). */
@@ -64,4 +65,28 @@ export function buildBorderTopology(
       })),
   };
   return { ...topo, objects: { municipalities, counties } } as BorderTopology;
+}
+
+/**
+ * Why a stored or shipped TopoJSON text cannot be shown as the municipality borders, or an empty list:
+ * a topology with one geometry per municipality of the register (ids are the codes, each once) and the
+ * merged counties. It was validated as GeoJSON when it was made; this guards against a damaged file.
+ */
+export function borderTopologyProblems(text: string, register: readonly KnownMunicipality[]): string[] {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return [`Gränsfilen är inte giltig JSON: ${(error as Error).message}`];
+  }
+  const topology = value as Partial<BorderTopology> | null;
+  const municipalities = topology?.objects?.municipalities?.geometries;
+  const counties = topology?.objects?.counties?.geometries;
+  if (topology?.type !== "Topology" || !Array.isArray(topology.arcs) || !Array.isArray(municipalities) || !Array.isArray(counties)) {
+    return ["Gränsfilen är inte en TopoJSON-topologi med kommuner och län."];
+  }
+  return checkCodes(
+    municipalities.map((g) => (g.id === undefined ? null : String(g.id))),
+    register,
+  );
 }
