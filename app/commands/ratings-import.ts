@@ -42,7 +42,7 @@ try {
     fail(COMMAND, `inget importerades (${parsed.problems.length} problem):\n${parsed.problems.map((p) => `  ${p}`).join("\n")}`);
   }
   const result = applyImport(round.id, parsed.rows, commandActor(COMMAND), { fileName: file });
-  if (!result.ok) fail(COMMAND, result.message);
+  if (!result.ok) fail(COMMAND, result.problems ? `${result.message}\n${result.problems.map((p) => `  ${p}`).join("\n")}` : result.message);
   db.$client.close();
   process.stdout.write(
     result.changed === 0

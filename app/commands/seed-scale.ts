@@ -4,14 +4,17 @@
  * the agency's data is never filled with test data by accident. Prepares the database as a start
  * does (migrations, register), then adds `--rounds` closed rounds marked as example data
  * ("Belastningsprov YYYY-MM"), each with all 290 municipalities assessed in 1–4 versions (history
- * and audit included). Rounds that exist are kept, so running it twice adds nothing.
+ * and audit included); then `--meetings` dialogue meetings (60 forums, 20 planners) with `--actions`
+ * follow-up actions spread over them, in audited batches of 2,000 meetings. Everything is marked as
+ * example data and keyed (round names, forum names, meetings' import keys), so running it twice adds
+ * nothing.
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { openDatabase, setDb } from "../../db/client.server";
-import { scaleRounds } from "../domain/scale-seed";
+import { scaleForums, scaleMeetings, scaleRounds, type ScaleMeeting } from "../domain/scale-seed";
 import { SYSTEM_ACTOR } from "../models/audit.server";
-import { insertScaleRound, listMunicipalityCodes } from "../models/scale-seed.server";
+import { countScaleMeetings, ensureScaleMeetingRefs, insertScaleMeetings, insertScaleRound, listMunicipalityCodes } from "../models/scale-seed.server";
 import { prepareDatabase } from "../services/bootstrap.server";
 import { getEnv } from "../services/env.server";
 
@@ -59,14 +62,27 @@ try {
   }
   console.log(`Kartläggningar: ${created} nya (av ${rounds}), ${versions} versioner av bedömningar.`);
 
-  // EXTENSION POINT, meetings and follow-up actions: written before the dialogue-meetings schema
-  // reached main. Generate `meetings` dialogue meetings and `actions` follow-up actions here: the data
-  // as a pure generator beside scaleRounds in app/domain/scale-seed.ts (seeded, deterministic; the
-  // generator in tests/bench/meetings.ts is a starting point), the inserts through the meeting models
-  // or one like insertScaleRound (batches of a few thousand rows per transaction, audited), and report
-  // their counts on the line below.
-  if (meetings > 0 || actions > 0) {
-    console.log(`Dialogmöten (${meetings}) och uppföljningsåtgärder (${actions}): hoppas över, de genereras inte än (se app/commands/seed-scale.ts).`);
+  if (meetings > 0) {
+    const codes = listMunicipalityCodes();
+    const forumSpecs = scaleForums({ municipalityCodes: codes, seed });
+    const refs = ensureScaleMeetingRefs(forumSpecs, SYSTEM_ACTOR);
+    let added = { meetings: 0, actions: 0 };
+    let batch: ScaleMeeting[] = [];
+    const flush = () => {
+      const result = insertScaleMeetings(batch, refs, SYSTEM_ACTOR);
+      added = { meetings: added.meetings + result.meetings, actions: added.actions + result.actions };
+      batch = [];
+    };
+    for (const meeting of scaleMeetings({ meetings, actions, municipalityCodes: codes, forums: forumSpecs, today, seed })) {
+      batch.push(meeting);
+      if (batch.length === 2000) flush();
+    }
+    if (batch.length) flush();
+    db.$client.exec("ANALYZE");
+    const total = countScaleMeetings();
+    console.log(`Dialogmöten: ${added.meetings} nya (av ${meetings}), uppföljningsåtgärder: ${added.actions} nya; i databasen ${total.meetings} möten och ${total.actions} åtgärder från belastningsprov.`);
+  } else if (actions > 0) {
+    console.log("Uppföljningsåtgärder hör till dialogmöten: ange --meetings också.");
   }
   console.log(`Klart på ${((Date.now() - started) / 1000).toFixed(1)} s: ${env.databasePath}`);
   db.$client.close();

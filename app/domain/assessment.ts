@@ -75,20 +75,27 @@ export function assessmentProblems(
   if (values.channels.includes("other") && !values.channelOther) {
     problems.channelOther = "Beskriv kanalen du menar med Annat.";
   }
-  if (previous && ratingsDiffer(values, previous.ratings) && !values.comment) {
-    const then = [
-      values.collaboration !== previous.ratings.collaboration
-        ? `samverkan: ${COLLABORATION_WORDS[previous.ratings.collaboration]}`
-        : null,
-      values.interventionAccess !== previous.ratings.interventionAccess
-        ? `tillgång: ${INTERVENTION_ACCESS_WORDS[previous.ratings.interventionAccess]}`
-        : null,
-    ]
-      .filter(Boolean)
-      .join(", ");
-    problems.comment = `Skriv en kommentar om varför bedömningen ändrats sedan ${previous.roundName} (då ${then}).`;
-  }
+  const missing = missingChangeComment(values, previous);
+  if (missing) problems.comment = missing;
   return problems;
+}
+
+/**
+ * The comment rule, for the form and the import alike: a rating that differs from the previous round
+ * needs a comment saying why. Returns the message naming what the ratings were, or null.
+ */
+export function missingChangeComment(
+  values: Ratings & { comment: string },
+  previous: { roundName: string; ratings: Ratings } | null,
+): string | null {
+  if (!previous || !ratingsDiffer(values, previous.ratings) || values.comment.trim()) return null;
+  const then = [
+    values.collaboration !== previous.ratings.collaboration ? `samverkan: ${COLLABORATION_WORDS[previous.ratings.collaboration]}` : null,
+    values.interventionAccess !== previous.ratings.interventionAccess ? `tillgång: ${INTERVENTION_ACCESS_WORDS[previous.ratings.interventionAccess]}` : null,
+  ]
+    .filter(Boolean)
+    .join(", ");
+  return `Skriv en kommentar om varför bedömningen ändrats sedan ${previous.roundName} (då ${then}).`;
 }
 
 const collaborationMessage = "Välj om samverkan är bra eller behöver stärkas.";
@@ -109,6 +116,20 @@ const nextField = z.string().regex(/^\d{4}$/).optional();
  * unchanged. `previous` is the municipality's assessment in the previous round, for the comment rule.
  */
 export function assessmentFormSchema(previous: { roundName: string; ratings: Ratings } | null) {
+  // Building a zod schema costs more than parsing a form with it, and there are only a few distinct
+  // ones (a previous round's name and its four pairs of ratings): keep them.
+  const key = previous ? `${previous.roundName}\u0000${previous.ratings.collaboration}\u0000${previous.ratings.interventionAccess}` : "";
+  let schema = schemas.get(key);
+  if (!schema) {
+    if (schemas.size >= 64) schemas.clear();
+    schemas.set(key, (schema = buildAssessmentFormSchema(previous)));
+  }
+  return schema;
+}
+
+const schemas = new Map<string, ReturnType<typeof buildAssessmentFormSchema>>();
+
+function buildAssessmentFormSchema(previous: { roundName: string; ratings: Ratings } | null) {
   const save = z.object({
     /** "save-next" saves and goes on to the next municipality of the worklist. */
     intent: z.enum(["save", "save-next"]),

@@ -39,6 +39,7 @@ export const AUDIT_ACTION_LABELS = {
   "meeting.delete": "Dialogmöte borttaget",
   "meeting.import": "Dialogmöten importerade",
   "meeting.seed_example": "Exempelmöten skapade",
+  "meeting.seed_scale": "Testmöten för belastningsprov skapade",
   "forum.create": "Forum skapat",
   "forum.update": "Forum ändrat",
   "forum.delete": "Forum borttaget",

@@ -54,6 +54,14 @@ export const CATEGORY_LABELS: Record<Category, string> = {
   unrated: NOT_RATED,
 };
 
+/** Two or three words, where a full label does not fit: the comparison's matrix columns on a phone. */
+export const CATEGORY_SHORT_LABELS: Record<Category, string> = {
+  good: "Bra",
+  access_gap: "Brist i tillgång",
+  needs_strengthening: "Behöver stärkas",
+  unrated: NOT_RATED,
+};
+
 function lowerFirst(text: string): string {
   return text.charAt(0).toLocaleLowerCase("sv") + text.slice(1);
 }

@@ -2,24 +2,25 @@ import { ROLE_GRANTS, ROLE_LABELS, ROLES, type Role } from "./permissions";
 
 /**
  * The line at the top of the start page saying what the signed-in person can do in the app today.
- * Keep it true: when a feature lands (editing ratings with the mapping rounds), move its phrase from
- * `later` to `now`.
+ * Keep it true: when a feature lands, add its phrase to `now`; `later` names what a role will do but
+ * cannot yet ("går inte i appen ännu"). `{counties}` stands for the person's counties.
  */
 export const ROLE_ABILITIES: Record<Role, { now: readonly string[]; later?: readonly string[] }> = {
   admin: {
     now: [
       "hantera konton, roller och län under Administration",
+      "lägga upp, öppna, stänga och återöppna kartläggningar",
+      "bedöma och importera bedömningar för alla kommuner",
       "planera och dokumentera dialogmöten",
       "föra in indikatorer",
       "läsa loggen",
     ],
   },
   manager: {
-    now: ["föra in indikatorer", "läsa loggen"],
+    now: ["lägga upp, öppna och stänga kartläggningar", "föra in indikatorer", "läsa loggen"],
   },
   coordinator: {
-    now: [],
-    later: ["ändra bedömningarna för kommunerna i {counties}"],
+    now: ["bedöma kommunerna i {counties} i den öppna kartläggningen, i formuläret eller genom att importera en CSV-fil"],
   },
   planner: {
     now: ["planera och dokumentera dialogmöten", "hantera forum och dialogmaterial"],
@@ -27,7 +28,7 @@ export const ROLE_ABILITIES: Record<Role, { now: readonly string[]; later?: read
 };
 
 /** What every signed-in person can do. */
-const EVERYONE = "se kartan, prioriteringarna, dialogmötena och årsrapporten och ladda ner dem";
+const EVERYONE = "se kartan, kartläggningarna och jämförelserna mellan dem, prioriteringarna, dialogmötena och årsrapporten och ladda ner dem";
 
 function joinSwedish(parts: readonly string[]): string {
   if (parts.length <= 1) return parts.join("");
@@ -35,15 +36,21 @@ function joinSwedish(parts: readonly string[]): string {
 }
 
 /**
- * "Som samordnare kan du se kartan, … . Att ändra bedömningarna för kommunerna i Hallands län går inte
- * i appen ännu." Roles in the app's order; a person with several gets every ability once.
+ * "Som samordnare kan du se kartan, … och bedöma kommunerna i Hallands län i den öppna kartläggningen, …."
+ * Roles in the app's order; a person with several gets every ability once (an admin who is also a
+ * manager reads the admin's fuller phrase about rounds only).
  */
 export function roleIntro(user: { roles: readonly Role[]; countyNames: readonly string[] }): string {
   const roles = ROLES.filter((r) => user.roles.includes(r));
   if (roles.length === 0) return `Du kan ${EVERYONE}.`;
   const who = joinSwedish(roles.map((r) => ROLE_LABELS[r].toLocaleLowerCase("sv")));
-  const now = [EVERYONE, ...new Set(roles.flatMap((r) => ROLE_ABILITIES[r].now))];
   const counties = user.countyNames.length ? joinSwedish(user.countyNames) : "dina län";
+  const abilities = [...new Set(roles.flatMap((r) => ROLE_ABILITIES[r].now))]
+    .filter((a) => !(a === ROLE_ABILITIES.manager.now[0] && roles.includes("admin")))
+    // An admin already rates every municipality: a coordinator's own counties say nothing more.
+    .filter((a) => !(a === ROLE_ABILITIES.coordinator.now[0] && roles.includes("admin")))
+    .map((a) => a.replace("{counties}", counties));
+  const now = [EVERYONE, ...abilities];
   const later = [...new Set(roles.flatMap((r) => ROLE_ABILITIES[r].later ?? []))].map((l) => l.replace("{counties}", counties));
   const laterText = later.length
     ? ` Att ${joinSwedish(later)} går inte i appen ännu.`

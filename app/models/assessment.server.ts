@@ -1,8 +1,8 @@
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, lt, ne, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { getDb } from "../../db/client.server";
 import { assessmentHistory, assessments, counties, mappingRounds, municipalities, users } from "../../db/schema";
-import { assessmentStatus, ratingsDiffer, type AssessmentSource, type AssessmentValues, type Ratings } from "../domain/assessment";
+import { assessmentStatus, missingChangeComment, ratingsDiffer, type AssessmentSource, type AssessmentValues, type Ratings } from "../domain/assessment";
 import { parseChannels, serializeChannels, type Channel } from "../domain/channels";
 import { sortSwedish } from "../domain/collation";
 import { categorize, type Category, type Collaboration, type InterventionAccess } from "../domain/rating";
@@ -11,6 +11,7 @@ import { isRoundEditable } from "../domain/round";
 import { MUNICIPALITY_COLUMNS } from "./register.server";
 import { appendAudit, type Actor } from "./audit.server";
 import { getPreviousRound, insertHistory } from "./round.server";
+import { preparedQuery } from "./prepared.server";
 
 export type MunicipalityRating = {
   code: string;
@@ -125,40 +126,96 @@ export type StoredAssessment = {
 
 type Reader = Pick<ReturnType<typeof getDb>, "select">;
 
-const STORED_COLUMNS = {
-  id: assessments.id,
-  collaboration: assessments.collaboration,
-  interventionAccess: assessments.interventionAccess,
-  channels: assessments.channels,
-  channelOther: assessments.channelOther,
-  comment: assessments.comment,
-  confirmed: assessments.confirmed,
-  version: assessments.version,
-  updatedAt: assessments.updatedAt,
-  updatedByName: users.name,
-};
-
-function readAssessment(tx: Reader, roundId: number, code: string): StoredAssessment | null {
-  const row = tx
-    .select(STORED_COLUMNS)
+// The assessment form reads one assessment on every page and twice on every save: prepared once per
+// connection (drizzle otherwise rebuilds the SQL and SQLite re-prepares it on each call).
+const assessmentByRoundAndCode = preparedQuery(() =>
+  getDb()
+    .select({
+      id: assessments.id,
+      collaboration: assessments.collaboration,
+      interventionAccess: assessments.interventionAccess,
+      channels: assessments.channels,
+      channelOther: assessments.channelOther,
+      comment: assessments.comment,
+      confirmed: assessments.confirmed,
+      version: assessments.version,
+      updatedAt: assessments.updatedAt,
+      updatedByName: users.name,
+    })
     .from(assessments)
     .leftJoin(users, eq(users.id, assessments.updatedBy))
-    .where(and(eq(assessments.roundId, roundId), eq(assessments.municipalityCode, code)))
-    .get();
+    .where(and(eq(assessments.roundId, sql.placeholder("roundId")), eq(assessments.municipalityCode, sql.placeholder("code"))))
+    .prepare(),
+);
+
+/**
+ * One assessment. Runs on the process connection (getDb()); inside a write that connection's open
+ * transaction, so call it only from transactions on getDb().
+ */
+function readAssessment(roundId: number, code: string): StoredAssessment | null {
+  const row = assessmentByRoundAndCode().get({ roundId, code });
   return row ? { ...row, channels: parseChannels(row.channels) } : null;
 }
 
 export function getAssessment(roundId: number, code: string): StoredAssessment | null {
-  return readAssessment(getDb(), roundId, code);
+  return readAssessment(roundId, code);
 }
 
+/**
+ * The previous round by period (the started round whose period comes just before; on equal periods
+ * the higher id, as domain/rating-change.ts previousRound) and one municipality's ratings in it.
+ */
+const previousRoundRatings = preparedQuery(() => {
+  const current = alias(mappingRounds, "current_round");
+  return getDb()
+    .select({
+      roundId: mappingRounds.id,
+      roundName: mappingRounds.name,
+      collaboration: assessments.collaboration,
+      interventionAccess: assessments.interventionAccess,
+    })
+    .from(current)
+    .innerJoin(
+      mappingRounds,
+      and(ne(mappingRounds.status, "planned"), ne(mappingRounds.id, current.id), lt(mappingRounds.periodStart, current.periodStart)),
+    )
+    .leftJoin(assessments, and(eq(assessments.roundId, mappingRounds.id), eq(assessments.municipalityCode, sql.placeholder("code"))))
+    .where(eq(current.id, sql.placeholder("roundId")))
+    .orderBy(desc(mappingRounds.periodStart), desc(mappingRounds.id))
+    .limit(1)
+    .prepare();
+});
+
 /** The municipality's ratings in the round before this one (by period), for the comment rule and the form's hint. */
-export function getPreviousRatings(round: { id: number; name: string; periodStart: string }, code: string) {
-  const previous = getPreviousRound(round);
-  if (!previous) return null;
-  const row = getAssessment(previous.id, code);
-  return row ? { roundId: previous.id, roundName: previous.name, ratings: { collaboration: row.collaboration, interventionAccess: row.interventionAccess }, assessment: row } : null;
+export function getPreviousRatings(round: { id: number }, code: string): { roundId: number; roundName: string; ratings: Ratings } | null {
+  const row = previousRoundRatings().get({ roundId: round.id, code });
+  if (!row || row.collaboration === null || row.interventionAccess === null) return null;
+  return { roundId: row.roundId, roundName: row.roundName, ratings: { collaboration: row.collaboration, interventionAccess: row.interventionAccess } };
 }
+
+/** The save's write: the new values if the version is still the one read (prepared once per connection). */
+const updateAssessmentVersion = preparedQuery(() =>
+  getDb()
+    .update(assessments)
+    .set({
+      collaboration: sql`${sql.placeholder("collaboration")}`,
+      interventionAccess: sql`${sql.placeholder("interventionAccess")}`,
+      channels: sql`${sql.placeholder("channels")}`,
+      channelOther: sql`${sql.placeholder("channelOther")}`,
+      comment: sql`${sql.placeholder("comment")}`,
+      confirmed: true,
+      updatedBy: sql`${sql.placeholder("updatedBy")}`,
+      updatedAt: sql`${sql.placeholder("updatedAt")}`,
+      version: sql`${sql.placeholder("version")} + 1`,
+    })
+    .where(and(eq(assessments.id, sql.placeholder("id")), eq(assessments.version, sql.placeholder("version"))))
+    .returning()
+    .prepare(),
+);
+
+const roundStatusById = preparedQuery(() =>
+  getDb().select({ status: mappingRounds.status }).from(mappingRounds).where(eq(mappingRounds.id, sql.placeholder("id"))).prepare(),
+);
 
 export type SaveResult =
   | { kind: "saved"; assessment: StoredAssessment }
@@ -178,7 +235,7 @@ export function saveAssessment(
 ): SaveResult {
   return getDb().transaction(
     (tx) => {
-      const round = tx.select({ status: mappingRounds.status }).from(mappingRounds).where(eq(mappingRounds.id, input.roundId)).get();
+      const round = roundStatusById().get({ id: input.roundId });
       if (!round) return { kind: "not_found" as const };
       if (!isRoundEditable(round.status)) {
         return {
@@ -186,7 +243,7 @@ export function saveAssessment(
           message: round.status === "closed" ? "Kartläggningen är avslutad och kan inte ändras." : "Kartläggningen har inte öppnats än.",
         };
       }
-      const current = readAssessment(tx, input.roundId, input.code);
+      const current = readAssessment(input.roundId, input.code);
       if ((current?.version ?? 0) !== input.version) return { kind: "conflict" as const, current };
       if (input.intent === "confirm" && !current) return { kind: "conflict" as const, current };
 
@@ -207,12 +264,7 @@ export function saveAssessment(
       }
       const now = new Date().toISOString();
       const row = current
-        ? tx
-            .update(assessments)
-            .set({ ...next, confirmed: true, updatedBy: actor.id, updatedAt: now, version: current.version + 1 })
-            .where(and(eq(assessments.id, current.id), eq(assessments.version, current.version)))
-            .returning()
-            .get()
+        ? updateAssessmentVersion().get({ ...next, updatedBy: actor.id, updatedAt: now, id: current.id, version: current.version })!
         : tx
             .insert(assessments)
             .values({ roundId: input.roundId, municipalityCode: input.code, ...next, confirmed: true, updatedBy: actor.id, updatedAt: now, version: 1 })
@@ -227,7 +279,7 @@ export function saveAssessment(
         before: current && auditValues(current),
         after: { roundId: row.roundId, municipalityCode: row.municipalityCode, ...auditValues({ ...row, channels: parseChannels(row.channels) }) },
       });
-      return { kind: "saved" as const, assessment: readAssessment(tx, input.roundId, input.code)! };
+      return { kind: "saved" as const, assessment: readAssessment(input.roundId, input.code)! };
     },
     { behavior: "immediate" },
   );
@@ -391,8 +443,13 @@ export type ImportChange = {
   after: Ratings & { comment: string };
 };
 
-/** What importing these rows would change: only rows whose ratings, comment or confirmation differ. */
-function planImport(tx: Reader, roundId: number, rows: readonly ImportRow[]): ImportChange[] {
+/**
+ * What importing these rows would change: only rows whose ratings, comment or confirmation differ.
+ * `problems` lists, by row, changes that break the comment rule (a rating that differs from the
+ * previous round needs a comment, as in the form): one such row and nothing is imported.
+ */
+function planImport(tx: Reader, round: { id: number; name: string; periodStart: string }, rows: readonly ImportRow[]): { changes: ImportChange[]; problems: string[] } {
+  const roundId = round.id;
   const current = new Map(
     tx
       .select({ code: assessments.municipalityCode, collaboration: assessments.collaboration, interventionAccess: assessments.interventionAccess, comment: assessments.comment, confirmed: assessments.confirmed, version: assessments.version })
@@ -401,15 +458,33 @@ function planImport(tx: Reader, roundId: number, rows: readonly ImportRow[]): Im
       .all()
       .map((r) => [r.code, r]),
   );
+  const previousRound = getPreviousRound(round);
+  const previous = new Map(
+    previousRound
+      ? tx
+          .select({ code: assessments.municipalityCode, collaboration: assessments.collaboration, interventionAccess: assessments.interventionAccess })
+          .from(assessments)
+          .where(eq(assessments.roundId, previousRound.id))
+          .all()
+          .map((r) => [r.code, r])
+      : [],
+  );
   const names = new Map(tx.select({ code: municipalities.code, name: municipalities.name }).from(municipalities).all().map((m) => [m.code, m.name]));
   const changes: ImportChange[] = [];
+  const problems: string[] = [];
   for (const row of rows) {
     const before = current.get(row.code) ?? null;
     const after = { collaboration: row.collaboration, interventionAccess: row.interventionAccess, comment: row.comment ?? before?.comment ?? "" };
     if (before && before.confirmed && !ratingsDiffer(before, after) && before.comment === after.comment) continue;
-    changes.push({ row: row.row, code: row.code, name: names.get(row.code) ?? row.code, before, after });
+    const name = names.get(row.code) ?? row.code;
+    const then = previous.get(row.code);
+    const missing = previousRound && then ? missingChangeComment(after, { roundName: previousRound.name, ratings: then }) : null;
+    if (missing) {
+      problems.push(`Rad ${row.row}: ${name} (${row.code}): ${missing.replace(/\.$/, "")} i kolumnen kommentar.`);
+    }
+    changes.push({ row: row.row, code: row.code, name, before, after });
   }
-  return changes;
+  return { changes, problems };
 }
 
 /** A short fingerprint of what a preview showed, so applying refuses if the round changed in between. */
@@ -417,14 +492,29 @@ function fingerprint(changes: readonly ImportChange[]): string {
   return changes.map((c) => `${c.code}:${c.before?.version ?? 0}`).join(",");
 }
 
-export type ImportPreview = { ok: true; changes: ImportChange[]; basis: string } | { ok: false; status: 404 | 409; message: string };
+/** A refused import: the reason, and for bad rows every one of them (row number first). */
+export type ImportRefusal = { ok: false; status: 400 | 404 | 409; message: string; problems?: string[] };
+
+export type ImportPreview = { ok: true; changes: ImportChange[]; basis: string } | ImportRefusal;
+
+const ROUND_FOR_IMPORT = { id: mappingRounds.id, name: mappingRounds.name, periodStart: mappingRounds.periodStart, status: mappingRounds.status };
+
+function commentRefusal(problems: string[]): ImportRefusal {
+  return {
+    ok: false,
+    status: 400,
+    message: `${problems.length} ${problems.length === 1 ? "rad ändrar" : "rader ändrar"} bedömningen sedan föregående kartläggning utan kommentar; inget har importerats.`,
+    problems,
+  };
+}
 
 export function previewImport(roundId: number, rows: readonly ImportRow[]): ImportPreview {
   const db = getDb();
-  const round = db.select({ status: mappingRounds.status }).from(mappingRounds).where(eq(mappingRounds.id, roundId)).get();
+  const round = db.select(ROUND_FOR_IMPORT).from(mappingRounds).where(eq(mappingRounds.id, roundId)).get();
   if (!round) return { ok: false, status: 404, message: "Kartläggningen finns inte." };
   if (!isRoundEditable(round.status)) return { ok: false, status: 409, message: importLockedMessage(round.status) };
-  const changes = planImport(db, roundId, rows);
+  const { changes, problems } = planImport(db, round, rows);
+  if (problems.length) return commentRefusal(problems);
   return { ok: true, changes, basis: fingerprint(changes) };
 }
 
@@ -434,7 +524,7 @@ function importLockedMessage(status: string) {
     : "Kartläggningen har inte öppnats än; inget har importerats.";
 }
 
-export type ImportResult = { ok: true; changed: number } | { ok: false; status: 404 | 409; message: string };
+export type ImportResult = { ok: true; changed: number } | ImportRefusal;
 
 /**
  * Applies an import: every changed row in one BEGIN IMMEDIATE transaction, as one audited event.
@@ -444,10 +534,11 @@ export type ImportResult = { ok: true; changed: number } | { ok: false; status: 
 export function applyImport(roundId: number, rows: readonly ImportRow[], actor: Actor, options: { basis?: string; fileName?: string } = {}): ImportResult {
   return getDb().transaction(
     (tx) => {
-      const round = tx.select({ status: mappingRounds.status }).from(mappingRounds).where(eq(mappingRounds.id, roundId)).get();
+      const round = tx.select(ROUND_FOR_IMPORT).from(mappingRounds).where(eq(mappingRounds.id, roundId)).get();
       if (!round) return { ok: false as const, status: 404 as const, message: "Kartläggningen finns inte." };
       if (!isRoundEditable(round.status)) return { ok: false as const, status: 409 as const, message: importLockedMessage(round.status) };
-      const changes = planImport(tx, roundId, rows);
+      const { changes, problems } = planImport(tx, round, rows);
+      if (problems.length) return commentRefusal(problems);
       if (options.basis !== undefined && fingerprint(changes) !== options.basis) {
         return {
           ok: false as const,

@@ -524,6 +524,20 @@ export function feedFingerprint(userId: number, from: string): string {
 }
 
 /**
+ * What listDialogueContacts depends on, besides the day: every change of a meeting's date, status or
+ * forum bumps its sequence and updated_at (and meeting_municipalities changes with it, in the same
+ * transaction), a new meeting its id, a
+ * deletion the count; forum memberships by their count and row ids. Equal fingerprints, equal contacts.
+ */
+export function dialogueContactsFingerprint(): string {
+  const row = getDb().get<{ n: number; changed: string | null; top: number | null; mm: number; mmIds: number; members: number; memberIds: number }>(sql`
+    select (select count(*) from meetings) as n, (select max(updated_at) || ':' || total(sequence) from meetings) as changed, (select max(id) from meetings) as top,
+      (select count(*) from meeting_municipalities) as mm, (select total(rowid) from meeting_municipalities) as mmIds,
+      (select count(*) from forum_members) as members, (select total(rowid) from forum_members) as memberIds`);
+  return `${row?.n}|${row?.changed ?? ""}|${row?.top ?? 0}|${row?.mm}:${row?.mmIds}|${row?.members}:${row?.memberIds}`;
+}
+
+/**
  * Per municipality, its last held meeting (up to today) and next planned one (from today), directly
  * and through each forum it belongs to. Each is one index seek: 290 + the forums, whatever the number
  * of meetings.

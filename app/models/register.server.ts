@@ -3,6 +3,7 @@ import { getDb } from "../../db/client.server";
 import { counties, municipalities } from "../../db/schema";
 import type { RegisterCounty, RegisterMunicipality } from "../../data/register";
 import { sortSwedish } from "../domain/collation";
+import { preparedQuery } from "./prepared.server";
 
 /**
  * Loads the register keyed on the official codes. Rows that already match are left alone, so a
@@ -61,13 +62,18 @@ export const MUNICIPALITY_COLUMNS = {
   longitude: municipalities.longitude,
 };
 
-export function getMunicipality(code: string) {
-  return getDb()
+// Every municipality page, save and permission check reads one: prepared once per connection.
+const municipalityByCode = preparedQuery(() =>
+  getDb()
     .select(MUNICIPALITY_COLUMNS)
     .from(municipalities)
     .innerJoin(counties, eq(counties.code, municipalities.countyCode))
-    .where(eq(municipalities.code, code))
-    .get();
+    .where(eq(municipalities.code, sql.placeholder("code")))
+    .prepare(),
+);
+
+export function getMunicipality(code: string) {
+  return municipalityByCode().get({ code });
 }
 
 export function countMunicipalities(): number {

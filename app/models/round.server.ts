@@ -7,6 +7,7 @@ import { exampleRatings } from "../domain/example-ratings";
 import { previousRound } from "../domain/rating-change";
 import { checkRoundTransition, duplicateRoundNameMessage, type RoundAction } from "../domain/round";
 import { appendAudit, SYSTEM_ACTOR, type Actor } from "./audit.server";
+import { preparedQuery } from "./prepared.server";
 
 export const EXAMPLE_ROUND = {
   name: "Kartläggning februari 2025",
@@ -25,8 +26,11 @@ export function listRounds() {
     .all();
 }
 
+// Every page and save of a round reads it by id: prepared once per connection.
+const roundById = preparedQuery(() => getDb().select().from(mappingRounds).where(eq(mappingRounds.id, sql.placeholder("id"))).prepare());
+
 export function getRound(id: number) {
-  return getDb().select().from(mappingRounds).where(eq(mappingRounds.id, id)).get();
+  return roundById().get({ id });
 }
 
 export function getOpenRound() {

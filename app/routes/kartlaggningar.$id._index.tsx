@@ -94,7 +94,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!parsed.ok) return data({ importProblems: parsed.problems, preview: null, imported: null, result: null }, { status: 400 });
     if (intent === "import-preview") {
       const preview = previewImport(round.id, parsed.rows);
-      if (!preview.ok) return data({ importProblems: [preview.message], preview: null, imported: null, result: null }, { status: preview.status });
+      if (!preview.ok) return data({ importProblems: preview.problems ?? [preview.message], preview: null, imported: null, result: null }, { status: preview.status });
       const words = (c: { collaboration: keyof typeof COLLABORATION_WORDS; interventionAccess: keyof typeof INTERVENTION_ACCESS_WORDS }) =>
         `${COLLABORATION_WORDS[c.collaboration]}, ${INTERVENTION_ACCESS_WORDS[c.interventionAccess]}`;
       const previewData: ImportPreviewData = {
@@ -115,7 +115,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return data({ importProblems: null, preview: previewData, imported: null, result: null });
     }
     const applied = applyImport(round.id, parsed.rows, actorOf(importer), { basis: String(formData.get("basis") ?? ""), fileName });
-    if (!applied.ok) return data({ importProblems: [applied.message], preview: null, imported: null, result: null }, { status: applied.status });
+    if (!applied.ok) return data({ importProblems: applied.problems ?? [applied.message], preview: null, imported: null, result: null }, { status: applied.status });
     return data({ importProblems: null, preview: null, imported: { changed: applied.changed, fileName }, result: null });
   }
 
@@ -206,7 +206,10 @@ export default function RoundPage() {
       <ul className="counts">
         {CATEGORIES.map((c) => (
           <li key={c}>
-            <span className={`swatch ${c}`} aria-hidden="true" /> {CATEGORY_LABELS[c]}: <strong>{counts[c]}</strong>
+            <span className={`swatch ${c}`} aria-hidden="true" />
+            <span>
+              {CATEGORY_LABELS[c]}: <strong>{counts[c]}</strong>
+            </span>
           </li>
         ))}
       </ul>

@@ -1,7 +1,8 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigate, useSearchParams } from "@remix-run/react";
+import { useEffect, useState } from "react";
 import { CategoryBadge } from "../components/category";
 import { GeneralErrorBoundary } from "../components/error-boundary";
 import { ExampleBadge } from "../components/example-banner";
@@ -142,6 +143,25 @@ export default function AssessmentPage() {
   });
   const search = nav?.search ?? "";
   const base = `/kartlaggningar/${round.id}/kommuner`;
+  const navigate = useNavigate();
+  const previousHref = nav?.previous ? `${base}/${nav.previous.code}${search}` : null;
+  const nextHref = nav?.next ? `${base}/${nav.next.code}${search}` : null;
+  // Alt+Shift+N / Alt+Shift+P go to the next / previous municipality of the worklist, the same keys in
+  // every browser (HTML access keys differ per browser and system, and some headless ones have none).
+  // By the key's position (code), so Option+Shift on a Mac, which types a symbol, works too.
+  const [shortcuts, setShortcuts] = useState(false);
+  useEffect(() => {
+    setShortcuts(true);
+    const onKey = (e: KeyboardEvent) => {
+      if (!e.altKey || !e.shiftKey || e.ctrlKey || e.metaKey) return;
+      const href = e.code === "KeyN" ? nextHref : e.code === "KeyP" ? previousHref : null;
+      if (!href) return;
+      e.preventDefault();
+      navigate(href);
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [navigate, nextHref, previousHref]);
 
   return (
     <>
@@ -152,24 +172,30 @@ export default function AssessmentPage() {
       {nav ? (
         <nav aria-label="Bläddra i arbetslistan" className="pager no-print">
           {nav.previous ? (
-            <Link to={`${base}/${nav.previous.code}${search}`} rel="prev" accessKey="p" aria-keyshortcuts="Alt+Shift+P">
+            <Link to={`${base}/${nav.previous.code}${search}`} rel="prev" aria-keyshortcuts="Alt+Shift+P">
               ← Föregående: {nav.previous.name}
             </Link>
           ) : (
             <span className="muted">Första i listan</span>
           )}
           {nav.position ? (
-            <span>
+            <span className="pager-position">
               {nav.position} av {nav.total}
             </span>
           ) : null}
           {nav.next ? (
-            <Link to={`${base}/${nav.next.code}${search}`} rel="next" accessKey="n" aria-keyshortcuts="Alt+Shift+N">
+            <Link to={`${base}/${nav.next.code}${search}`} rel="next" aria-keyshortcuts="Alt+Shift+N">
               Nästa: {nav.next.name} →
             </Link>
           ) : (
             <span className="muted">Sista i listan</span>
           )}
+          {/* Only once the page's script runs: the keys need it. */}
+          {shortcuts && (nav.next || nav.previous) ? (
+            <span className="muted shortcut-hint" data-testid="shortcut-hint">
+              Snabbtangenter: <kbd>Alt</kbd>+<kbd>Skift</kbd>+<kbd>N</kbd> nästa, <kbd>Alt</kbd>+<kbd>Skift</kbd>+<kbd>P</kbd> föregående
+            </span>
+          ) : null}
         </nav>
       ) : null}
       <h1>

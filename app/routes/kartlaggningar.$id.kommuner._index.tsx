@@ -103,11 +103,20 @@ export default function WorklistPage() {
           <table className="data worklist">
             <thead>
               <tr>
-                <th scope="col">Kommun</th>
-                <th scope="col">Län</th>
-                <th scope="col">Status</th>
+                {/* aria-sort: which column the list is sorted on (the "Sortera på" choice), for screen readers. */}
+                <th scope="col" aria-sort={query.sort === "namn" ? "ascending" : undefined}>
+                  Kommun
+                </th>
+                <th scope="col" aria-sort={query.sort === "status" ? "ascending" : undefined}>
+                  Status
+                </th>
                 <th scope="col">{RATING_FIELD_LABELS.category}</th>
-                <th scope="col">Senast ändrad</th>
+                <th scope="col" aria-sort={query.sort === "lan" ? "ascending" : undefined}>
+                  Län
+                </th>
+                <th scope="col" aria-sort={query.sort === "andrad" ? "descending" : undefined}>
+                  Senast ändrad
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -116,11 +125,11 @@ export default function WorklistPage() {
                   <td>
                     <Link to={`/kartlaggningar/${round.id}/kommuner/${m.code}${search}`}>{m.name}</Link>
                   </td>
-                  <td>{m.countyName}</td>
                   <td>
                     <span className={`status-badge ${m.status}`}>{ASSESSMENT_STATUS_LABELS[m.status]}</span>
                   </td>
                   <td>{m.status === "not_started" ? <span className="muted">–</span> : <CategoryBadge category={m.category} />}</td>
+                  <td>{m.countyName}</td>
                   <td>{m.updatedAt ? `${formatDateTimeSv(m.updatedAt)}${m.updatedByName ? `, ${m.updatedByName}` : ""}` : "–"}</td>
                 </tr>
               ))}

@@ -6,14 +6,12 @@ import { TableScroll } from "../components/table-scroll";
 import { GeneralErrorBoundary } from "../components/error-boundary";
 import { ExampleBadge } from "../components/example-banner";
 import { formatPeriodSv } from "../domain/dates";
-import { CATEGORIES, CATEGORY_LABELS, isCategory, type Category } from "../domain/rating";
+import { CATEGORIES, CATEGORY_LABELS, CATEGORY_SHORT_LABELS, isCategory, type Category } from "../domain/rating";
 import { CHANGE_CLASS_LABELS, CHANGE_CLASSES } from "../domain/round-comparison";
 import { listCounties } from "../models/register.server";
 import { listRounds } from "../models/round.server";
 import { requireUser } from "../services/auth.server";
 import { compareRoundsFor, resolveComparison, roundSummary } from "../services/comparison.server";
-
-const SHORT_LABELS = CATEGORY_LABELS;
 
 export function loader({ request }: LoaderFunctionArgs) {
   requireUser(request);
@@ -104,8 +102,8 @@ export default function ComparePage() {
         <a href={`/api/v1/rounds/compare?from=${from.id}&to=${to.id}${county ? `&county=${county.code}` : ""}`}>Som JSON</a>
       </p>
       <p>
-        {formatPeriodSv(from.periodStart, from.periodEnd)} {from.example ? <ExampleBadge /> : null} jämfört med{" "}
-        {formatPeriodSv(to.periodStart, to.periodEnd)} {to.example ? <ExampleBadge /> : null}, {total} kommuner.
+        {from.name} ({formatPeriodSv(from.periodStart, from.periodEnd)}) {from.example ? <ExampleBadge /> : null} jämförd med {to.name} (
+        {formatPeriodSv(to.periodStart, to.periodEnd)}) {to.example ? <ExampleBadge /> : null}, {total} kommuner.
       </p>
       <ul className="counts change-counts" aria-label="Förändring">
         {CHANGE_CLASSES.map((c) => (
@@ -124,8 +122,8 @@ export default function ComparePage() {
             <tr>
               <td />
               {CATEGORIES.map((t) => (
-                <th scope="col" key={t}>
-                  {SHORT_LABELS[t]}
+                <th scope="col" key={t} title={CATEGORY_LABELS[t]}>
+                  <CategoryHeading category={t} />
                 </th>
               ))}
             </tr>
@@ -133,11 +131,13 @@ export default function ComparePage() {
           <tbody>
             {CATEGORIES.map((f) => (
               <tr key={f}>
-                <th scope="row">{SHORT_LABELS[f]}</th>
+                <th scope="row" title={CATEGORY_LABELS[f]}>
+                  <CategoryHeading category={f} />
+                </th>
                 {CATEGORIES.map((t) => (
                   <td key={t} className={f === t ? "diagonal" : undefined}>
                     {matrix[f][t] > 0 ? (
-                      <Link to={cellLink(f, t)} aria-label={`${matrix[f][t]} kommuner från ${SHORT_LABELS[f]} till ${SHORT_LABELS[t]}`}>
+                      <Link to={cellLink(f, t)} aria-label={`${matrix[f][t]} kommuner från ${CATEGORY_LABELS[f]} till ${CATEGORY_LABELS[t]}`}>
                         {matrix[f][t]}
                       </Link>
                     ) : (
@@ -168,6 +168,21 @@ export default function ComparePage() {
 
       <ChangeList title="Förbättrade" id="forbattrade" items={improved} />
       <ChangeList title="Försämrade" id="forsamrade" items={worsened} />
+    </>
+  );
+}
+
+/**
+ * A category as a matrix heading: the full label, and on a phone two or three words so the matrix fits
+ * (the full label stays for screen readers and as the tooltip).
+ */
+function CategoryHeading({ category }: { category: Category }) {
+  return (
+    <>
+      <span className="label-short" aria-hidden="true">
+        {CATEGORY_SHORT_LABELS[category]}
+      </span>
+      <span className="label-full">{CATEGORY_LABELS[category]}</span>
     </>
   );
 }
@@ -214,7 +229,11 @@ function ChangeList({ title, id, items }: { title: string; id: string; items: { 
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Jämför kartläggningar – Samverkanskartan" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => {
+  const c = data?.comparison;
+  const what = c ? `Jämför ${c.from.name} och ${c.to.name}${c.county ? `, ${c.county.name}` : ""}` : "Jämför kartläggningar";
+  return [{ title: `${what} – Samverkanskartan` }];
+};
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;

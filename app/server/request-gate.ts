@@ -84,17 +84,34 @@ function routeTree(build: ServerBuild, parentId?: string): GateRoute[] {
     }));
 }
 
-function match(tree: GateRoute[], path: string): Match[] | null {
-  return matchRoutes(tree as Parameters<typeof matchRoutes>[0], path) as Match[] | null;
+/** Paths whose matches are remembered: enough for every page and a few thousand ids. */
+const MATCH_CACHE_SIZE = 5000;
+
+/**
+ * Remix's matcher, once per path. `matchRoutes` flattens and ranks the whole route tree on every call
+ * (a fifth of an API answer's CPU when it ran per request); the routes are fixed for the build's
+ * lifetime, so a path's matches are too. The cache is bounded (oldest path dropped first), so paths
+ * sprayed by a client cost what they cost before and no memory.
+ */
+function matcher(tree: GateRoute[]) {
+  const cache = new Map<string, Match[] | null>();
+  return (path: string): Match[] | null => {
+    const known = cache.get(path);
+    if (known !== undefined) return known;
+    const found = matchRoutes(tree as Parameters<typeof matchRoutes>[0], path) as Match[] | null;
+    if (cache.size >= MATCH_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+    cache.set(path, found);
+    return found;
+  };
 }
 
 /**
  * The route's own spelling of its fixed words: Remix matches "/LOGIN" to the login route, so the
  * canonical spelling is "/login". Values (":id", splats) keep their case.
  */
-function canonicalCase(tree: GateRoute[], path: string): string {
+function canonicalCase(match: (path: string) => Match[] | null, path: string): string {
   if (path === "/") return path;
-  const matches = match(tree, path);
+  const matches = match(path);
   if (!matches) return path;
   const pattern = matches
     .map((m) => m.route.path ?? "")
@@ -134,7 +151,7 @@ function splitUrl(url: string): { rawPath: string; query: string } {
 }
 
 export function createRequestGate(build: ServerBuild) {
-  const tree = routeTree(build);
+  const match = matcher(routeTree(build));
 
   /** 1. One spelling per address. */
   const canonicalAddress: RequestHandler = (req, res, next) => {
@@ -157,7 +174,7 @@ export function createRequestGate(build: ServerBuild) {
       // "/x/.data" or "/.data" would reach the same route as "/x.data" and "/_root.data".
       wellFormed = stem === "/_root" || (stem !== "/" && canonicalPath(stem) === stem);
     }
-    page = canonicalCase(tree, page);
+    page = canonicalCase(match, page);
     const spelled = data ? (page === "/" ? "/_root.data" : `${page}.data`) : page;
     if (!wellFormed || spelled !== rawPath) {
       if ((req.method === "GET" || req.method === "HEAD") && !data && wellFormed) {
@@ -174,7 +191,7 @@ export function createRequestGate(build: ServerBuild) {
   const formTarget: RequestHandler = (req, res, next) => {
     const gate = gateOf(res)!;
     if (req.method === "GET" || req.method === "HEAD") return next();
-    const matches = match(tree, gate.path);
+    const matches = match(gate.path);
     const target = matches ? targetMatch(matches, splitUrl(req.originalUrl).query) : undefined;
     const route = target ? build.routes[target.route.id] : undefined;
     gate.resource = !route || route.module.default == null;

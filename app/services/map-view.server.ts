@@ -1,5 +1,4 @@
 import { dialogueFromContacts } from "../domain/dialogue-status";
-import { listDialogueContacts } from "../models/meeting.server";
 import { todayInSweden } from "./priorities.server";
 import { formatPeriodSv } from "../domain/dates";
 import {
@@ -20,7 +19,7 @@ import { bordersAttribution } from "./geo-import.server";
 import { listCounties } from "../models/register.server";
 import { selectRound } from "../models/round-selection.server";
 import { listRounds } from "../models/round.server";
-import { cachedMunicipalityRatings } from "./ratings-cache.server";
+import { cachedDialogueContacts, cachedMunicipalityRatings } from "./ratings-cache.server";
 
 /** Where the map fetches the stored borders: the content hash makes the URL safe to cache forever. */
 export function bordersUrl(hash: string): string {
@@ -55,7 +54,7 @@ export function getMapView(searchParams: URLSearchParams, today = todayInSweden(
   // Real meetings: the last held and next planned, directly or through a forum the municipality is in.
   const dialogue = dialogueFromContacts(
     all.map((m) => m.code),
-    listDialogueContacts(today),
+    cachedDialogueContacts(today),
     today,
   );
   const municipalities = all.map((m): MapMunicipality => ({

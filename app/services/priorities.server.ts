@@ -1,7 +1,8 @@
 import { dialogueFromContacts } from "../domain/dialogue-status";
 import { priorityList } from "../domain/priority";
 import { previousRound } from "../domain/rating-change";
-import { countOverdueActions, listDialogueContacts } from "../models/meeting.server";
+import { countOverdueActions } from "../models/meeting.server";
+import { cachedDialogueContacts } from "./ratings-cache.server";
 import { listCategoriesForPriority } from "../models/priority.server";
 import { selectRound } from "../models/round-selection.server";
 import { listRounds } from "../models/round.server";
@@ -19,7 +20,7 @@ export function getPriorities(options: { round: string | null; county: string | 
   const current = listCategoriesForPriority(round.id, previous?.id ?? null);
   const dialogue = dialogueFromContacts(
     current.map((m) => m.code),
-    listDialogueContacts(options.today),
+    cachedDialogueContacts(options.today),
     options.today,
   );
   const overdue = countOverdueActions(options.today);

@@ -9,6 +9,8 @@
  * into a running server's database).
  */
 import { listMunicipalityRatings, type MunicipalityRating } from "../models/assessment.server";
+import type { DialogueContact } from "../domain/dialogue-status";
+import { dialogueContactsFingerprint, listDialogueContacts } from "../models/meeting.server";
 import { databaseChangeMark, inReadSnapshot, ratingsFingerprint } from "../models/ratings-version.server";
 
 export const MAX_AGE_MS = 60_000;
@@ -65,6 +67,17 @@ export function cachedMunicipalityRatings(roundId: number | null): readonly Read
     String(roundId),
     () => ratingsFingerprint(roundId),
     () => Object.freeze(listMunicipalityRatings(roundId).map((row) => Object.freeze(row))),
+  );
+}
+
+/**
+ * listDialogueContacts(today) (each municipality's last and next meeting, directly and through its
+ * forums), shared while no meeting or forum membership changed: the map and the priority list read
+ * it on every request, and it is 290 + forums index seeks. Frozen: never change the rows.
+ */
+export function cachedDialogueContacts(today: string): readonly Readonly<DialogueContact>[] {
+  return reuseWhileUnchanged("dialogue-contacts", today, dialogueContactsFingerprint, () =>
+    Object.freeze(listDialogueContacts(today).map((c) => Object.freeze(c))),
   );
 }
 

@@ -3,6 +3,7 @@ import { parse as parseCookies, serialize as serializeCookie } from "cookie";
 import type { Role } from "../domain/permissions";
 import { recordLoginSuccess } from "../models/login.server";
 import { addSession, deleteSession, getSessionWithUser, touchSession, type NewSession } from "../models/session.server";
+import { databaseChangeMark } from "../models/ratings-version.server";
 import { getUserAccess } from "../models/user.server";
 import { getEnv } from "./env.server";
 import { getAppSecret } from "./secret.server";
@@ -31,8 +32,23 @@ export function sessionCookieName(): string {
   return cookieIsSecure() ? "__Host-samverkan_session" : "samverkan_session";
 }
 
+/** Recent cookies' keys: the HMAC was a twentieth of an API answer's CPU, the same for every request of a session. */
+const KEY_CACHE_SIZE = 2000;
+const keyCache = new Map<string, string>();
+let keyCacheSecret: string | undefined;
+
 function sessionKey(token: string): string {
-  return crypto.createHmac("sha256", getAppSecret()).update(token).digest("hex");
+  const secret = getAppSecret();
+  if (secret !== keyCacheSecret) {
+    keyCache.clear(); // tests change the secret; a key is only ever its own secret's
+    keyCacheSecret = secret;
+  }
+  const known = keyCache.get(token);
+  if (known !== undefined) return known;
+  const key = crypto.createHmac("sha256", secret).update(token).digest("hex");
+  if (keyCache.size >= KEY_CACHE_SIZE) keyCache.delete(keyCache.keys().next().value!);
+  keyCache.set(token, key);
+  return key;
 }
 
 function readToken(request: Request): string | null {
@@ -88,6 +104,27 @@ export function destroySession(request: Request): string {
   return cookie("", 0);
 }
 
+type SessionRow = { row: ReturnType<typeof getSessionWithUser>; access?: ReturnType<typeof getUserAccess> };
+const ROW_CACHE_SIZE = 2000;
+const rowCache = new Map<string, SessionRow & { mark: string }>();
+
+/**
+ * The session's row and its user's roles and counties, read again only when something was committed
+ * since (databaseChangeMark: this process's writes, a touch or sign-out included, and any other
+ * process's): three reads per request were the largest part of the session check. The time limits are
+ * still checked against the clock on every request.
+ */
+function sessionRow(key: string): SessionRow {
+  const mark = databaseChangeMark();
+  const known = rowCache.get(key);
+  if (known && known.mark === mark) return known;
+  const row = getSessionWithUser(key);
+  const found = { mark, row, access: row ? getUserAccess(row.userId) : undefined };
+  if (rowCache.size >= ROW_CACHE_SIZE) rowCache.delete(rowCache.keys().next().value!);
+  rowCache.set(key, found);
+  return found;
+}
+
 /**
  * The signed-in user, or null when there is no session, it has expired (idle or absolute), or the
  * account has been deactivated. Expired sessions are deleted on sight.
@@ -104,7 +141,7 @@ export function getSessionUserByCookie(cookieHeader: string | null | undefined, 
   const token = tokenFromCookieHeader(cookieHeader);
   if (!token) return null;
   const key = sessionKey(token);
-  const row = getSessionWithUser(key);
+  const { row, access } = sessionRow(key);
   if (!row) return null;
   const env = getEnv();
   const idleMs = now.getTime() - Date.parse(row.lastSeenAt);
@@ -119,6 +156,7 @@ export function getSessionUserByCookie(cookieHeader: string | null | undefined, 
     name: row.name,
     mustChangePassword: row.mustChangePassword,
     sessionKey: key,
-    ...getUserAccess(row.userId),
+    roles: [...access!.roles],
+    countyCodes: [...access!.countyCodes],
   };
 }

@@ -144,8 +144,8 @@ describe("the start page", () => {
     await expect
       .poll(() => page.locator(".role-intro").textContent())
       .toBe(
-        "Som samordnare kan du se kartan, prioriteringarna, dialogmötena och årsrapporten och ladda ner dem. " +
-          "Att ändra bedömningarna för kommunerna i Hallands län går inte i appen ännu.",
+        "Som samordnare kan du se kartan, kartläggningarna och jämförelserna mellan dem, prioriteringarna, dialogmötena och årsrapporten och ladda ner dem " +
+          "och bedöma kommunerna i Hallands län i den öppna kartläggningen, i formuläret eller genom att importera en CSV-fil.",
       );
     await screenshot(page, "start-page-coordinator");
   });

@@ -1,6 +1,8 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestUser, loginInBrowser, type TestUser } from "../support/auth";
+import { setDb } from "../../db/client.server";
+import { createRound, transitionRound } from "../../app/models/round.server";
+import { createTestUser, loginInBrowser, withServerDb, type TestUser } from "../support/auth";
 import { axeViolations, launchBrowser, screenshot, watchPage, type PageProblems } from "../support/browser";
 import { startServer, type RunningServer } from "../support/server";
 
@@ -12,20 +14,36 @@ let server: RunningServer;
 let browser: Browser;
 let admin: TestUser;
 let other: TestUser;
-/** Signed-in contexts, one per window size, so each page test does not sign in again. */
-const signedIn = new Map<number, BrowserContext>();
+/** An open mapping round, pre-filled: the worklist and the assessment form need one. */
+let openRoundId = 0;
+type As = "admin" | "coordinator" | "manager";
+/** Signed-in contexts, one per person and window size, so each page test does not sign in again. */
+const signedIn = new Map<string, BrowserContext>();
 
 beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser();
   admin = await createTestUser(server, { roles: ["admin"], name: "Åsa Öberg-Lindqvist" });
   other = await createTestUser(server, { roles: ["coordinator"], countyCodes: ["01", "14"], name: "Maria Kowalczyk-Johansson" });
+  const manager = await createTestUser(server, { roles: ["manager"], name: "Ulrika Bergström-Nyqvist" });
+  withServerDb(server, (db) => {
+    setDb(db);
+    try {
+      const created = createRound({ name: "Kartläggning hösten 2027", periodStart: "2027-09-01", periodEnd: "2027-10-31" }, { id: null, label: "test" });
+      openRoundId = created.ok ? created.round.id : 0;
+      transitionRound(openRoundId, "open", { actor: { id: null, label: "test" }, prefill: true });
+    } finally {
+      setDb(undefined);
+    }
+  });
   for (const viewport of [PHONE, DESKTOP]) {
-    const context = await browser.newContext({ viewport, locale: "sv-SE" });
-    const page = await context.newPage();
-    await loginInBrowser(page, server, admin);
-    await page.close();
-    signedIn.set(viewport.width, context);
+    for (const [as, user] of [["admin", admin], ["coordinator", other], ["manager", manager]] as const) {
+      const context = await browser.newContext({ viewport, locale: "sv-SE" });
+      const page = await context.newPage();
+      await loginInBrowser(page, server, user);
+      await page.close();
+      signedIn.set(`${as}-${viewport.width}`, context);
+    }
   }
 });
 afterAll(async () => {
@@ -33,12 +51,27 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/** Every page a person can reach, signed in as an administrator (who reaches them all) or not at all. */
-const PAGES: { name: string; path: string; anonymous?: boolean; ready?: string }[] = [
+/**
+ * Every page a person can reach, signed in as an administrator (who reaches them all) or not at all;
+ * the mapping rounds' pages also as the coordinator and the manager who use them.
+ */
+const PAGES: { name: string; path: string; anonymous?: boolean; ready?: string; as?: As }[] = [
   { name: "karta", path: "/", ready: ".national-map[data-ready]" },
   { name: "kommuner", path: "/kommuner" },
   { name: "kommun", path: "/kommuner/1480" },
   { name: "kartlaggningar", path: "/kartlaggningar" },
+  { name: "kartlaggningar-chef", path: "/kartlaggningar", as: "manager" },
+  { name: "kartlaggning-oppen-chef", path: "/kartlaggningar/{open}", as: "manager" },
+  { name: "kartlaggning-oppen-samordnare", path: "/kartlaggningar/{open}", as: "coordinator" },
+  { name: "kartlaggning-exempel", path: "/kartlaggningar/1", as: "manager" },
+  { name: "arbetslista", path: "/kartlaggningar/{open}/kommuner", as: "coordinator" },
+  { name: "arbetslista-admin", path: "/kartlaggningar/{open}/kommuner?sortera=status" },
+  { name: "bedomning", path: "/kartlaggningar/{open}/kommuner/1480", as: "coordinator" },
+  { name: "bedomning-las", path: "/kartlaggningar/{open}/kommuner/1480", as: "manager" },
+  { name: "bedomning-avslutad", path: "/kartlaggningar/2/kommuner/0114", as: "coordinator" },
+  { name: "jamfor", path: "/kartlaggningar/jamfor?fran=1&till=2", as: "manager" },
+  { name: "jamfor-cell", path: "/kartlaggningar/jamfor?fran=1&till=2&county=14&fran_kategori=access_gap&till_kategori=good", as: "manager" },
+  { name: "jamfor-samordnare", path: "/kartlaggningar/jamfor", as: "coordinator" },
   { name: "rapporter", path: "/rapport" },
   { name: "rapport", path: "/rapport/2025" },
   { name: "indikatorer", path: "/indikatorer" },
@@ -62,9 +95,9 @@ const PAGES: { name: string; path: string; anonymous?: boolean; ready?: string }
   { name: "login", path: "/login", anonymous: true },
 ];
 
-/** A new page as the administrator (or anonymous); close it with `page.close()`. */
-async function openPage(viewport: { width: number; height: number }, anonymous: boolean) {
-  const context = anonymous ? await browser.newContext({ viewport, locale: "sv-SE" }) : signedIn.get(viewport.width)!;
+/** A new page as the administrator, someone else (`as`) or anonymous; close it with `page.close()`. */
+async function openPage(viewport: { width: number; height: number }, anonymous: boolean, as: As = "admin") {
+  const context = anonymous ? await browser.newContext({ viewport, locale: "sv-SE" }) : signedIn.get(`${as}-${viewport.width}`)!;
   const page = await context.newPage();
   if (anonymous) page.once("close", () => void context.close());
   const problems = await watchPage(page);
@@ -93,8 +126,8 @@ describe("every page on a phone (390 px) and a laptop (1280 px)", () => {
       const what = label === "390" ? "nothing scrolls sideways on a phone" : "nothing scrolls sideways on a laptop";
       // The map page draws 290 shapes and a 290-row table: give it room on a loaded machine.
       it(`${p.name} (${p.path}) at ${label} px: ${what}, and axe finds nothing`, { timeout: p.ready ? 120_000 : 60_000 }, async () => {
-        const path = p.path.replace("{other}", String(other.id));
-        const { page, problems } = await openPage(viewport, Boolean(p.anonymous));
+        const path = p.path.replace("{other}", String(other.id)).replace("{open}", String(openRoundId));
+        const { page, problems } = await openPage(viewport, Boolean(p.anonymous), p.as);
         try {
           await page.goto(`${server.url}${path}`);
           if (p.ready) await page.waitForSelector(p.ready);

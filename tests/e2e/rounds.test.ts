@@ -108,6 +108,27 @@ describe("a Västra Götaland coordinator works through the open round", () => {
     expect(problems.cspViolations).toEqual([]);
   });
 
+  it("goes to the next and the previous municipality with Alt+Shift+N and Alt+Shift+P, as the page says", async () => {
+    await page.goto(`${server.url}/kartlaggningar/${roundId}/kommuner?sortera=namn`);
+    const names = await page.locator("table.worklist tbody tr td:first-child a").allInnerTexts();
+    await page.locator("table.worklist tbody tr a").nth(1).click();
+    await expect.poll(() => page.locator("h1").innerText()).toContain(names[1]!);
+    // The hint appears once the page's script runs, which is what the keys need.
+    await expect.poll(() => page.getByTestId("shortcut-hint").innerText()).toBe("Snabbtangenter: Alt+Skift+N nästa, Alt+Skift+P föregående");
+    expect(await page.getByRole("link", { name: /^Nästa:/ }).getAttribute("aria-keyshortcuts")).toBe("Alt+Shift+N");
+    await page.keyboard.press("Alt+Shift+N");
+    await expect.poll(() => page.locator("h1").innerText()).toContain(names[2]!);
+    await page.keyboard.press("Alt+Shift+P");
+    await expect.poll(() => page.locator("h1").innerText()).toContain(names[1]!);
+    await page.keyboard.press("Alt+Shift+P");
+    await expect.poll(() => page.locator("h1").innerText()).toContain(names[0]!);
+    // At the top of the list there is nothing before: the key does nothing.
+    await page.keyboard.press("Alt+Shift+P");
+    await page.waitForTimeout(300);
+    expect(await page.locator("h1").innerText()).toContain(names[0]!);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
   it("sees on the round page the national and county progress", async () => {
     await page.goto(`${server.url}/kartlaggningar/${roundId}`);
     expect(await page.getByTestId("national-progress").innerText()).toContain("4 av 290 bekräftade");

@@ -94,7 +94,7 @@ describe("a round's life", () => {
     );
     const ale = getAssessment(roundId, "1440")!; // confirmed above: importing the same values changes nothing
     const words = `${ale.collaboration === "good" ? "bra" : "behöver stärkas"};${ale.interventionAccess === "satisfactory" ? "tillfredsställande" : "otillfredsställande"}`;
-    const parsed = parseRatingsImport(`kommunkod;samverkan;tillgång\n1480;bra;tillfredsställande\n0114;behöver stärkas;otillfredsställande\n1440;${words}\n`, { municipalities, allowedCounties: null });
+    const parsed = parseRatingsImport(`kommunkod;samverkan;tillgång;kommentar\n1480;bra;tillfredsställande;${getAssessment(roundId, "1480")!.comment}\n0114;behöver stärkas;otillfredsställande;Ny ledning\n1440;${words};${ale.comment}\n`, { municipalities, allowedCounties: null });
     if (!parsed.ok) throw new Error(parsed.problems.join());
     const preview = previewImport(roundId, parsed.rows);
     expect(preview.ok && preview.changes.map((c) => c.code)).toEqual(["0114"]);
@@ -109,8 +109,30 @@ describe("a round's life", () => {
     expect(count("audit_log")).toBe(counts.a + 1);
   });
 
+  it("refuses an import that changes a rating since the previous round without a comment, as the form does", () => {
+    const municipalities = new Map(
+      registerMunicipalities.map((m) => [m.code, { name: m.name, countyCode: m.countyCode, countyName: registerCounties.find((c) => c.code === m.countyCode)!.name }]),
+    );
+    // A pre-filled municipality without a comment: changing its collaboration needs one.
+    const target = db.get(sql`select municipality_code as code, collaboration from assessments where round_id = ${roundId} and confirmed = 0 and comment = '' order by municipality_code limit 1`) as { code: string; collaboration: string };
+    const name = registerMunicipalities.find((m) => m.code === target.code)!.name;
+    const flipped = target.collaboration === "good" ? "behöver stärkas" : "bra";
+    const without = parseRatingsImport(`kommunkod;samverkan;tillgång\n1480;bra;tillfredsställande\n${target.code};${flipped};tillfredsställande\n`, { municipalities, allowedCounties: null });
+    if (!without.ok) throw new Error(without.problems.join());
+    const counts = { h: count("assessment_history"), a: count("audit_log") };
+    const preview = previewImport(roundId, without.rows);
+    expect(preview).toMatchObject({ ok: false, status: 400, problems: [expect.stringMatching(new RegExp(`^Rad 3: ${name} \\(${target.code}\\): Skriv en kommentar om varför bedömningen ändrats sedan Uppföljning våren 2026 \\(då samverkan: .*\\) i kolumnen kommentar\\.$`))] });
+    expect(applyImport(roundId, without.rows, anna)).toMatchObject({ ok: false, status: 400 });
+    expect({ h: count("assessment_history"), a: count("audit_log") }).toEqual(counts);
+
+    const withComment = parseRatingsImport(`kommunkod;samverkan;tillgång;kommentar\n${target.code};${flipped};tillfredsställande;Ny samordnare i kommunen\n`, { municipalities, allowedCounties: null });
+    if (!withComment.ok) throw new Error(withComment.problems.join());
+    expect(applyImport(roundId, withComment.rows, anna)).toEqual({ ok: true, changed: 1 });
+    expect(getAssessment(roundId, target.code)).toMatchObject({ comment: "Ny samordnare i kommunen", confirmed: true });
+  });
+
   it("refuses to apply a preview when the round changed in between", () => {
-    const rows = [{ row: 2, code: "0180", collaboration: "needs_strengthening", interventionAccess: "unsatisfactory", comment: undefined }] as const;
+    const rows = [{ row: 2, code: "0180", collaboration: "needs_strengthening", interventionAccess: "unsatisfactory", comment: "Omorganisation" }] as const;
     const preview = previewImport(roundId, rows);
     const current = getAssessment(roundId, "0180")!;
     saveAssessment({ roundId, code: "0180", version: current.version, intent: "confirm" }, anna);

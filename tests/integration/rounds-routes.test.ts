@@ -156,6 +156,23 @@ describe("the round page", () => {
     expect(count("assessment_history")).toBe(before);
   });
 
+  it("refuses an import row that changes a rating since the previous round without a comment, naming the row", async () => {
+    const target = handle.db.get(
+      sql`select a.municipality_code as code, a.collaboration as collaboration, m.name as name from assessments a join municipalities m on m.code = a.municipality_code where a.round_id = ${roundId} and m.county_code = '14' and a.confirmed = 0 and a.comment = '' order by a.municipality_code limit 1`,
+    ) as { code: string; collaboration: string; name: string };
+    const flipped = target.collaboration === "good" ? "behöver stärkas" : "bra";
+    const form = new FormData();
+    form.set("intent", "import-preview");
+    form.set("file", new File([`kommunkod;samverkan;tillgång;kommentar\n${target.code};${flipped};tillfredsställande;\n`], "vg.csv", { type: "text/csv" }));
+    const before = count("assessment_history");
+    const r = await callRoute(roundAction, { ...vg, url: `/kartlaggningar/${roundId}`, params: { id: String(roundId) }, form });
+    expect(r.status).toBe(400);
+    expect((r.data as { importProblems: string[] }).importProblems).toEqual([
+      expect.stringMatching(new RegExp(`^Rad 2: ${target.name} \\(${target.code}\\): Skriv en kommentar om varför bedömningen ändrats sedan Uppföljning våren 2026 \\(då samverkan: (bra|behöver stärkas)\\) i kolumnen kommentar\\.$`)),
+    ]);
+    expect(count("assessment_history")).toBe(before);
+  });
+
   it("previews, then applies a good import once; the same file again changes nothing", async () => {
     const text = "kommunkod,samverkan,tillgang,kommentar\n1480,bra,tillfredsstallande,Ny insats\n";
     const form = new FormData();

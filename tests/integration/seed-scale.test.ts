@@ -47,11 +47,47 @@ describe("npm run db:seed-scale", () => {
       db.close();
     }
 
-    const again = seedScale(["--rounds", "3"], { DATABASE_PATH: file });
+    const again = seedScale(["--rounds", "3", "--meetings", "0"], { DATABASE_PATH: file });
     expect(again.status).toBe(0);
     expect(again.stdout).toContain("Kartläggningar: 0 nya (av 3)");
-    // Meetings and follow-up actions wait for their tables; the command says so instead of failing.
-    expect(again.stdout).toContain("hoppas över");
+  });
+
+  it("fills dialogue meetings with their municipalities, participants and follow-up actions, audited, and a second run adds nothing", () => {
+    const file = path.join(dir, "scale-meetings.sqlite");
+    const args = ["--rounds", "1", "--meetings", "300", "--actions", "700"];
+    const first = seedScale(args, { DATABASE_PATH: file });
+    expect(first.stderr).toBe("");
+    expect(first.status).toBe(0);
+    expect(first.stdout).toContain("Dialogmöten: 300 nya (av 300), uppföljningsåtgärder: 700 nya");
+    const counts = () => {
+      const db = new Database(file, { readonly: true });
+      try {
+        const one = (q: string) => (db.prepare(q).get() as { n: number }).n;
+        return {
+          meetings: one("SELECT count(*) AS n FROM meetings WHERE import_key LIKE 'belastningsprov:%' AND example = 1"),
+          actions: one("SELECT count(*) AS n FROM follow_up_actions f JOIN meetings m ON m.id = f.meeting_id WHERE m.import_key LIKE 'belastningsprov:%'"),
+          // Every meeting meets someone: municipalities directly or a forum's members; and has a participant.
+          orphans: one(
+            `SELECT count(*) AS n FROM meetings m WHERE m.import_key LIKE 'belastningsprov:%' AND (
+               (m.forum_id IS NULL AND NOT EXISTS (SELECT 1 FROM meeting_municipalities mm WHERE mm.meeting_id = m.id))
+               OR NOT EXISTS (SELECT 1 FROM meeting_participants p WHERE p.meeting_id = m.id))`,
+          ),
+          // meeting_municipalities repeats the meeting's date and status, as the meeting models keep it.
+          outOfStep: one("SELECT count(*) AS n FROM meeting_municipalities mm JOIN meetings m ON m.id = mm.meeting_id WHERE mm.date <> m.date OR mm.status <> m.status"),
+          planned: one("SELECT count(*) AS n FROM meetings WHERE import_key LIKE 'belastningsprov:%' AND status = 'planned' AND date <= date('now')"),
+          audited: one("SELECT coalesce(sum(json_extract(after, '$.meetings')), 0) AS n FROM audit_log WHERE action = 'meeting.seed_scale' AND entity_type = 'meeting'"),
+        };
+      } finally {
+        db.close();
+      }
+    };
+    const after = counts();
+    expect(after).toEqual({ meetings: 300, actions: 700, orphans: 0, outOfStep: 0, planned: 0, audited: 300 });
+
+    const again = seedScale(args, { DATABASE_PATH: file });
+    expect(again.status).toBe(0);
+    expect(again.stdout).toContain("Dialogmöten: 0 nya (av 300), uppföljningsåtgärder: 0 nya");
+    expect(counts()).toEqual(after);
   });
 
   it("refuses to run without DATABASE_PATH, and refuses the default database, writing nothing", () => {

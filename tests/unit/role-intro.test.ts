@@ -3,17 +3,27 @@ import { noRoundSentence } from "../../app/domain/map-view";
 import { roleIntro, rolesThatCan } from "../../app/domain/role-intro";
 
 describe("the start page's line about what a role can do", () => {
-  it("an admin reads that they manage accounts, meetings and indicators and read the log", () => {
+  it("an admin reads that they manage accounts, rounds, every rating, meetings and indicators and read the log", () => {
     expect(roleIntro({ roles: ["admin"], countyNames: [] })).toBe(
-      "Som administratör kan du se kartan, prioriteringarna, dialogmötena och årsrapporten och ladda ner dem, " +
-        "hantera konton, roller och län under Administration, planera och dokumentera dialogmöten, föra in indikatorer och läsa loggen.",
+      "Som administratör kan du se kartan, kartläggningarna och jämförelserna mellan dem, prioriteringarna, dialogmötena och årsrapporten och ladda ner dem, " +
+        "hantera konton, roller och län under Administration, lägga upp, öppna, stänga och återöppna kartläggningar, " +
+        "bedöma och importera bedömningar för alla kommuner, planera och dokumentera dialogmöten, föra in indikatorer och läsa loggen.",
     );
   });
 
-  it("a coordinator reads their counties, and that changing ratings is not in the app yet", () => {
-    expect(roleIntro({ roles: ["coordinator"], countyNames: ["Hallands län", "Västra Götalands län"] })).toBe(
-      "Som samordnare kan du se kartan, prioriteringarna, dialogmötena och årsrapporten och ladda ner dem. " +
-        "Att ändra bedömningarna för kommunerna i Hallands län och Västra Götalands län går inte i appen ännu.",
+  it("a coordinator reads that they rate the municipalities of their own counties, now", () => {
+    const line = roleIntro({ roles: ["coordinator"], countyNames: ["Hallands län", "Västra Götalands län"] });
+    expect(line).toBe(
+      "Som samordnare kan du se kartan, kartläggningarna och jämförelserna mellan dem, prioriteringarna, dialogmötena och årsrapporten och ladda ner dem " +
+        "och bedöma kommunerna i Hallands län och Västra Götalands län i den öppna kartläggningen, i formuläret eller genom att importera en CSV-fil.",
+    );
+    expect(line).not.toContain("ännu");
+  });
+
+  it("a manager reads that they run the rounds", () => {
+    expect(roleIntro({ roles: ["manager"], countyNames: [] })).toBe(
+      "Som chef kan du se kartan, kartläggningarna och jämförelserna mellan dem, prioriteringarna, dialogmötena och årsrapporten och ladda ner dem, " +
+        "lägga upp, öppna och stänga kartläggningar, föra in indikatorer och läsa loggen.",
     );
   });
 
@@ -22,8 +32,9 @@ describe("the start page's line about what a role can do", () => {
     expect(line).toMatch(/^Som administratör och chef kan du /);
     expect(line.match(/läsa loggen/g)).toHaveLength(1);
     expect(line.match(/föra in indikatorer/g)).toHaveLength(1);
+    expect(line.match(/kartläggningar,/g)).toHaveLength(1);
     expect(roleIntro({ roles: ["planner"], countyNames: [] })).toBe(
-      "Som planerare kan du se kartan, prioriteringarna, dialogmötena och årsrapporten och ladda ner dem, " +
+      "Som planerare kan du se kartan, kartläggningarna och jämförelserna mellan dem, prioriteringarna, dialogmötena och årsrapporten och ladda ner dem, " +
         "planera och dokumentera dialogmöten och hantera forum och dialogmaterial.",
     );
   });

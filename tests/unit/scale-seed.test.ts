@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { scaleRounds, SCALE_ROUND_PREFIX } from "../../app/domain/scale-seed";
+import { scaleForums, scaleMeetings, scaleRounds, SCALE_ROUND_PREFIX } from "../../app/domain/scale-seed";
 
 const codes = Array.from({ length: 290 }, (_, i) => String(100 + i).padStart(4, "0"));
 
@@ -26,5 +26,28 @@ describe("generated data for benchmarks at scale", () => {
     const a = scaleRounds({ rounds: 2, municipalityCodes: codes, today: "2026-11-28", seed: 1 });
     expect(scaleRounds({ rounds: 2, municipalityCodes: codes, today: "2026-11-28", seed: 1 })).toEqual(a);
     expect(scaleRounds({ rounds: 2, municipalityCodes: codes, today: "2026-11-28", seed: 2 })).not.toEqual(a);
+  });
+});
+
+describe("generated dialogue meetings", () => {
+  const codes = ["0114", "0115", "1480", "1481", "2580"];
+  const forums = scaleForums({ municipalityCodes: codes, seed: 7 });
+  const generate = () => [...scaleMeetings({ meetings: 400, actions: 1001, municipalityCodes: codes, forums, today: "2026-11-28", seed: 7 })];
+
+  it("holds exactly the asked-for meetings and actions, the same every time, planned only ahead and done only behind", () => {
+    const meetings = generate();
+    expect(meetings).toHaveLength(400);
+    expect(meetings.reduce((n, m) => n + m.actions.length, 0)).toBe(1001);
+    expect(generate()).toEqual(meetings);
+    expect(new Set(meetings.map((m) => m.key)).size).toBe(400);
+    for (const m of meetings) {
+      expect(m.status === "planned").toBe(m.date > "2026-11-28");
+      expect(m.forum === null ? m.municipalityCodes.length > 0 : m.municipalityCodes.length === 0).toBe(true);
+      for (const a of m.actions) {
+        if (a.status === "done") expect(a.dueDate <= "2026-11-28" && m.status === "held").toBe(true);
+        const concerned = m.forum === null ? m.municipalityCodes : forums[m.forum]!.members;
+        expect(concerned).toContain(a.municipalityCode);
+      }
+    }
   });
 });
