@@ -11,16 +11,17 @@ import {
 import type { ReactNode } from "react";
 import { AppHeader } from "./components/app-header";
 import { GeneralErrorBoundary } from "./components/error-boundary";
+import { InlineStylesheet } from "./components/inline-stylesheet";
 import { useNonce } from "./components/nonce";
 import { can } from "./domain/permissions";
 import { listCounties } from "./models/register.server";
 import { getOptionalUser } from "./services/auth.server";
 import appCss from "./styles/app.css";
 
-export const links: LinksFunction = () => [
-  { rel: "stylesheet", href: appCss },
-  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
-];
+/** The app's stylesheet, inlined in every document's head by the server (components/inline-stylesheet.tsx). */
+export const inlineStylesheets = [appCss];
+
+export const links: LinksFunction = () => [{ rel: "icon", href: "/favicon.svg", type: "image/svg+xml" }];
 
 export const meta: MetaFunction = () => [{ title: "Samverkanskartan" }];
 
@@ -60,6 +61,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
+        <InlineStylesheet />
         <Links />
       </head>
       <body>

@@ -1,4 +1,5 @@
 import crypto from "node:crypto";
+import fs from "node:fs";
 import path from "node:path";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
@@ -6,6 +7,7 @@ import express, { type NextFunction, type Request, type Response } from "express
 import helmet from "helmet";
 import { getEnv } from "../services/env.server";
 import { log } from "../services/log.server";
+import { INLINE_STYLESHEET_MARKUP } from "../components/inline-stylesheet";
 import type { ServerMarkup } from "../components/server-markup";
 import { answer, setAnswerStylesheets } from "./answer";
 import { cspDirectives } from "./csp";
@@ -39,6 +41,18 @@ declare module "@remix-run/node" {
     gateRefusal?: { status: number; message: string };
     serverMarkup?: ServerMarkup;
   }
+}
+
+/**
+ * The root's inlined stylesheets (fingerprinted files under public/build), read once at start-up and
+ * made safe to sit inside a <style> element.
+ */
+function readInlineStylesheets(hrefs: string[]): () => string {
+  const css = hrefs
+    .map((href) => fs.readFileSync(path.resolve("public", href.replace(/^\//, "")), "utf8"))
+    .join("\n")
+    .replace(/<\/(style)/gi, "<\\/$1");
+  return () => css;
 }
 
 export const MAX_BODY_BYTES = 2 * 1024 * 1024;
@@ -100,8 +114,13 @@ export function createApp(build: ServerBuild) {
   const env = getEnv();
   const app = express();
   const gate = createRequestGate(build);
-  const rootLinks = (build.routes.root?.module as { links?: () => { rel?: string; href?: string }[] } | undefined)?.links?.() ?? [];
-  setAnswerStylesheets(rootLinks.filter((l) => l.rel === "stylesheet" && l.href).map((l) => l.href!));
+  const rootModule = build.routes.root?.module as
+    | { links?: () => { rel?: string; href?: string }[]; inlineStylesheets?: string[] }
+    | undefined;
+  const rootLinks = rootModule?.links?.() ?? [];
+  const inlined = rootModule?.inlineStylesheets ?? [];
+  setAnswerStylesheets([...inlined, ...rootLinks.filter((l) => l.rel === "stylesheet" && l.href).map((l) => l.href!)]);
+  const inlineCss = readInlineStylesheets(inlined);
   app.disable("x-powered-by");
   // Behind a TLS-terminating proxy, TRUST_PROXY=1 makes X-Forwarded-For/-Proto count (client address, HTTPS).
   app.set("trust proxy", env.TRUST_PROXY ? 1 : false);
@@ -183,7 +202,7 @@ export function createApp(build: ServerBuild) {
         const info = gateOf(res);
         if (info) info.failedPasswordCheck = true;
       },
-      serverMarkup: new Map(),
+      serverMarkup: new Map([[INLINE_STYLESHEET_MARKUP, inlineCss]]),
     })),
   );
 

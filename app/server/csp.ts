@@ -14,8 +14,9 @@ export function cspDirectives(options: { nonce: NonceSource; tileUrl?: string; u
     "default-src": ["'self'"],
     "script-src": ["'self'", options.nonce],
     "script-src-attr": ["'none'"],
-    "style-src": ["'self'"],
-    // style="" attributes (React's style prop in server HTML); no inline <style> elements.
+    // The app's stylesheet inlined in the document's head carries the nonce (components/inline-stylesheet.tsx).
+    "style-src": ["'self'", options.nonce],
+    // style="" attributes (React's style prop in server HTML).
     "style-src-attr": ["'unsafe-inline'"],
     "img-src": ["'self'", "data:", "blob:", ...(tiles ? [tiles] : [])],
     "font-src": ["'self'"],

@@ -66,7 +66,7 @@ describe("the map at first paint", () => {
 
     it("the map shows every municipality, with the borders' source and the example mark", async () => {
       await page.goto(server.url);
-      expect(await page.locator(".map-svg a[data-code]").count()).toBe(290);
+      expect(await page.locator('.map-svg a[href*="municipality="]').count()).toBe(290);
       expect(await page.locator(".map-svg .map-county-borders").count()).toBe(1);
       expect(await page.locator(".map-attribution").innerText()).toBe(SHIPPED_BORDERS_ATTRIBUTION);
       expect(await page.locator(".map-example-note").isVisible()).toBe(true);
@@ -79,10 +79,10 @@ describe("the map at first paint", () => {
 
     it("clicking a municipality opens its panel, rendered by the server; closing it returns to the map", async () => {
       await page.goto(server.url);
-      await page.locator('.map-svg a[data-code="1480"]').click();
+      await page.locator('.map-svg a[href$="municipality=1480"]').click();
       await page.waitForURL(/municipality=1480/);
       expect(await page.locator("#panel-title").innerText()).toBe("Göteborg");
-      expect(await page.locator('.map-svg a[data-code="1480"] .map-shape').getAttribute("class")).toContain("is-selected");
+      expect(await page.locator('.map-svg a[href$="municipality=1480"] .map-shape').getAttribute("class")).toContain("is-selected");
       await page.getByRole("button", { name: "Stäng Göteborg" }).click();
       await page.waitForURL((url) => !url.search.includes("municipality"));
       expect(await page.locator("#panel-title").innerText()).toBe("Vald kommun");
@@ -93,7 +93,7 @@ describe("the map at first paint", () => {
       await page.selectOption("#county", "14");
       await page.locator("#map-filters").getByRole("button", { name: "Visa" }).click();
       await page.waitForURL(/county=14/);
-      const inCounty = await page.locator(".map-svg a[data-code] .map-shape:not(.is-filtered-out)").count();
+      const inCounty = await page.locator('.map-svg a[href*="municipality="] .map-shape:not(.is-filtered-out)').count();
       expect(inCounty).toBe(49);
       expect(await page.locator("#map-summary").innerText()).toMatch(/^Av de 49 kommunerna i Västra Götalands län/);
       // The county fills the map: its shapes lie inside the box.
@@ -194,11 +194,11 @@ describe("the map at first paint", () => {
         await page.goto(server.url);
         await page.getByRole("button", { name: "Skriv ut" }).waitFor();
         const entries = await page.evaluate(() => history.length);
-        await page.locator('.map-svg a[data-code="0180"]').click();
+        await page.locator('.map-svg a[href$="municipality=0180"]').click();
         await expect.poll(() => page.locator("#panel-title").innerText()).toBe("Stockholm");
         expect(new URL(page.url()).searchParams.get("municipality")).toBe("0180");
         expect(await page.evaluate(() => history.length)).toBe(entries);
-        expect(await page.locator('.map-svg a[data-code="0180"] .map-shape').getAttribute("class")).toContain("is-selected");
+        expect(await page.locator('.map-svg a[href$="municipality=0180"] .map-shape').getAttribute("class")).toContain("is-selected");
       } finally {
         await context.close();
       }

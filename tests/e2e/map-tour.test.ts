@@ -226,7 +226,7 @@ describe("the map page for every user", () => {
         await route.continue();
       });
       await page.goto(server.url);
-      const offset = await page.locator('.map-svg a[data-code="1480"] .map-shape').evaluate((element) => {
+      const offset = await page.locator('.map-svg a[href$="municipality=1480"] .map-shape').evaluate((element) => {
         const shape = element as SVGGeometryElement;
         const box = shape.getBBox();
         const point = new DOMPoint(box.x + box.width / 2, box.y + box.height / 2);

@@ -128,7 +128,7 @@ describe("the map page's data", () => {
     expect(geometry.kind).toBe("circles"); // no borders stored in this database
     expect(getMapGeometry(view)).toBe(geometry); // cached per borders and view
     const svg = renderMapSvg(geometry, view);
-    const links = [...svg.matchAll(/<a href="([^"]+)" data-code="(\d{4})"[^>]*><title>[^<]*<\/title><circle class="([^"]+)"/g)];
+    const links = [...svg.matchAll(/<a href="([^"]+municipality=(\d{4}))"[^>]*><title>[^<]*<\/title><circle class="([^"]+)"/g)];
     expect(links).toHaveLength(290);
     expect(links[0]![1]).toBe(`?round=${exampleRoundId}&#38;category=needs_strengthening&#38;municipality=${links[0]![2]}`);
     const classes = links.map((l) => l[3]!);

@@ -110,7 +110,7 @@ describe("the server's SVG markup", () => {
   it("each municipality is a link to the same view with its code, named by its name, in the order given", () => {
     const svg = mapSvgMarkup(g, [...shapes].reverse());
     expect(svg).toMatch(/^<svg class="map-svg" viewBox="0 0 [\d.]+ 1000" preserveAspectRatio="xMidYMid meet"/);
-    const links = [...svg.matchAll(/<a href="([^"]+)" data-code="(\d{4})" aria-label="([^"]+)"><title>([^<]+)<\/title><path class="([^"]+)" d="/g)];
+    const links = [...svg.matchAll(/<a href="([^"]+municipality=(\d{4}))" aria-label="([^"]+)"><title>([^<]+)<\/title><path class="([^"]+)" d="/g)];
     expect(links).toHaveLength(290);
     expect(links[0]![2]).toBe(shapes.at(-1)!.code);
     const gothenburg = links.find((l) => l[2] === "1480")!;

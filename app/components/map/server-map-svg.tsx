@@ -28,10 +28,10 @@ export function ServerMapSvg({ selection }: { selection: SelectionStore }) {
 
   const select = (event: MouseEvent<HTMLDivElement>) => {
     if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-    const link = (event.target as Element).closest?.("a[data-code]");
-    if (!link) return;
+    const code = codeOfLink((event.target as Element).closest?.("a[href]") ?? null);
+    if (!code) return;
     event.preventDefault();
-    selection.set(link.getAttribute("data-code"));
+    selection.set(code);
   };
 
   return (
@@ -73,8 +73,16 @@ function ZoomButtonsPlaceholder() {
 function outline(svg: HTMLElement | null, code: string | null) {
   if (!svg) return;
   for (const element of svg.querySelectorAll(".is-selected")) element.classList.remove("is-selected");
-  const link = code && /^\d{4}$/.test(code) ? svg.querySelector(`a[data-code="${code}"]`) : null;
+  const link = code && /^\d{4}$/.test(code) ? svg.querySelector(`a[href$="municipality=${code}"]`) : null;
   if (!link) return;
   link.querySelector(".map-shape")?.classList.add("is-selected");
   link.parentNode?.insertBefore(link, svg.querySelector(".map-county-borders"));
+}
+
+/**
+ * The municipality a shape's link opens: its href ends with `municipality=CODE` (the code is not repeated
+ * in a data attribute; 290 of them cost 1.9 KB of the document's gzip).
+ */
+function codeOfLink(link: Element | null): string | null {
+  return /[?&]municipality=(\d{4})$/.exec(link?.getAttribute("href") ?? "")?.[1] ?? null;
 }

@@ -213,7 +213,7 @@ export function mapSvgMarkup(geometry: MapGeometry, shapes: readonly SvgShape[])
         ? `<path class="${escapeXml(shape.className)}" d="${data}"/>`
         : `<circle class="${escapeXml(shape.className)}" cx="${data.split(" ")[0]}" cy="${data.split(" ")[1]}" r="${CIRCLE_RADIUS_UNITS}"/>`;
     parts.push(
-      `<a href="${escapeXml(shape.href)}" data-code="${escapeXml(shape.code)}" aria-label="${name}"><title>${name}</title>${drawn}</a>`,
+      `<a href="${escapeXml(shape.href)}" aria-label="${name}"><title>${name}</title>${drawn}</a>`,
     );
   }
   if (geometry.countyBorders) parts.push(`<path class="map-county-borders" d="${geometry.countyBorders}"/>`);
