@@ -11,7 +11,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { GeoSourceError, prepareBorderSet, readGeoSource, SHIPPED_BORDERS_FILE } from "../services/geo-import.server";
+import { prepareBorderSet, SHIPPED_BORDERS_FILE } from "../services/geo-import.server";
+import { reportProblems } from "./cli";
+import { readGeoSourceForCommand } from "./geo-source";
 
 const DEFAULT_SOURCE = "../shared/fixtures/swedish_municipalities.geojson";
 const USAGE = "Användning: npm run borders:generate -- [källfil-eller-URL] [--out FIL] [--code-property NAMN]";
@@ -33,18 +35,11 @@ async function main(): Promise<number> {
   }
   const source = args.positionals[0] ?? DEFAULT_SOURCE;
   const out = path.resolve(args.values.out ?? SHIPPED_BORDERS_FILE);
-  let text: string;
-  try {
-    text = await readGeoSource(source);
-  } catch (error) {
-    if (!(error instanceof GeoSourceError)) throw error;
-    process.stderr.write(`${error.message}\n`);
-    return 1;
-  }
+  const text = await readGeoSourceForCommand(source);
+  if (text === null) return 1;
   const prepared = prepareBorderSet({ text, codeProperty: args.values["code-property"] });
   if (!prepared.ok) {
-    process.stderr.write(`Gränserna skrevs inte. Problem (${prepared.problems.length}):\n`);
-    for (const problem of prepared.problems) process.stderr.write(`  - ${problem}\n`);
+    reportProblems("Gränserna skrevs inte.", prepared.problems);
     return 1;
   }
   const { set } = prepared;

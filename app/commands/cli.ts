@@ -30,3 +30,9 @@ export function commandActor(command: string): Actor {
   }
   return { id: null, label: `${command} (${name})` };
 }
+
+/** A refused input's problems on stderr: the heading with their count, then one line each. */
+export function reportProblems(heading: string, problems: readonly string[]) {
+  process.stderr.write(`${heading} Problem (${problems.length}):\n`);
+  for (const problem of problems) process.stderr.write(`  - ${problem}\n`);
+}

@@ -4,12 +4,10 @@
  * refused (every problem is listed), 2 for a usage error.
  */
 import { parseArgs } from "node:util";
-import { registerCounties, registerMunicipalities } from "../../data/register";
-import { migrateDatabase, openDatabase, setDb } from "../../db/client.server";
 import { systemActor } from "../models/audit.server";
-import { loadRegister } from "../models/register.server";
-import { getEnv } from "../services/env.server";
-import { GeoSourceError, importBorders, readGeoSource } from "../services/geo-import.server";
+import { importBorders } from "../services/geo-import.server";
+import { openCommandDatabase, reportProblems } from "./cli";
+import { readGeoSourceForCommand } from "./geo-source";
 
 const USAGE = "Användning: npm run geo:import -- <fil-eller-URL> [--code-property NAMN]";
 
@@ -26,24 +24,13 @@ async function main(): Promise<number> {
     process.stderr.write(`${USAGE}\n`);
     return 2;
   }
-  let text: string;
+  const text = await readGeoSourceForCommand(source);
+  if (text === null) return 1;
+  const db = openCommandDatabase();
   try {
-    text = await readGeoSource(source);
-  } catch (error) {
-    if (!(error instanceof GeoSourceError)) throw error;
-    process.stderr.write(`${error.message}\n`);
-    return 1;
-  }
-  const env = getEnv();
-  const db = openDatabase(env.databasePath);
-  setDb(db);
-  try {
-    migrateDatabase(db);
-    loadRegister({ counties: registerCounties, municipalities: registerMunicipalities });
     const result = importBorders({ text, source, codeProperty: args.values["code-property"] }, systemActor("geo:import"));
     if (!result.ok) {
-      process.stderr.write(`Gränserna importerades inte. Problem (${result.problems.length}):\n`);
-      for (const problem of result.problems) process.stderr.write(`  - ${problem}\n`);
+      reportProblems("Gränserna importerades inte.", result.problems);
       return 1;
     }
     process.stdout.write(
